@@ -1,0 +1,1 @@
+export { ErrorCode, httpStatusOf, isErrorCode } from './errorCodes.js';
