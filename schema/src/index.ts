@@ -1,1 +1,9 @@
 export { ErrorCode, httpStatusOf, isErrorCode } from './errorCodes.js';
+export { composeSupergraph, type CompositionResult, type SubgraphSource } from './composeSupergraph.js';
+export {
+  composeProvinceSupergraph,
+  readProvinceSubgraphs,
+  repositoryRoot,
+  supergraphPath,
+  type ProvinceSubgraphEntry,
+} from './provinceSupergraph.js';
