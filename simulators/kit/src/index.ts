@@ -24,3 +24,4 @@ export {
 export { vietnameseNames } from './vietnameseNames.js';
 export { corruptBody, type FaultSpec, type ActiveFault } from './faults.js';
 export type { SimulatorStats } from './requestStats.js';
+export { adminUnits, type AdminUnitLevel, type AdminUnitRecord, type LineageLink } from './adminUnits.js';
