@@ -1,1 +1,11 @@
-export const version = '0.1.0';
+export { ConfigError, gatewayConfigSchema, loadConfig, parseConfig } from './config.js';
+export type { GatewayConfig, GatewayConfigInput, LoadConfigOptions } from './config.js';
+export { createGateway } from './createGateway.js';
+export type { Gateway, GatewayDependencies, GatewayPlugin } from './createGateway.js';
+export { createLogger } from './createLogger.js';
+export type { GatewayContext } from './gatewayContext.js';
+export { startGateway } from './startGateway.js';
+export type { RunningGateway, StartGatewayOptions } from './startGateway.js';
+export { createSupergraphManager } from './supergraph/createSupergraphManager.js';
+export type { SupergraphManager } from './supergraph/createSupergraphManager.js';
+export type { ExecutableSupergraph, SubgraphInfo } from './execution/buildExecutableSupergraph.js';

@@ -1,0 +1,76 @@
+import { getBatchingExecutor } from '@graphql-tools/batch-execute';
+import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
+import type { Executor } from '@graphql-tools/utils';
+import { buildASTSchema, type DocumentNode, type GraphQLSchema, parse, validateSchema } from 'graphql';
+import { createPartialUnionFilter } from './createPartialUnionFilter.js';
+import { readJoinMetadata } from './readJoinMetadata.js';
+
+/**
+ * The execution layer's whole interface: supergraph SDL in, executable schema and its subgraphs out. Everything
+ * about query planning lives behind it (today @graphql-tools/federation + stitch), so the planner can be replaced
+ * (issue 8) without touching plugins, HTTP or config.
+ */
+export interface SubgraphInfo {
+  /** Name from `join__graph(name:)` (the one subgraph authors and configs use). */
+  name: string;
+  /** URL the gateway calls (the supergraph's, or the configured override). */
+  url: string;
+}
+
+export interface ExecutableSupergraph {
+  schema: GraphQLSchema;
+  subgraphs: readonly SubgraphInfo[];
+}
+
+export interface BuildSupergraphOptions {
+  /** Maps a subgraph to the URL to call (config overrides). */
+  resolveUrl: (name: string, supergraphUrl: string) => string;
+  /** Creates the transport executor of one subgraph; called once per subgraph per build. */
+  createExecutor: (subgraph: SubgraphInfo) => Executor;
+}
+
+/** Throws with a message naming the first problem; the caller decides whether to keep the previous schema. */
+function assertValidSupergraph(ast: DocumentNode, graphs: Map<string, { url: string }>): GraphQLSchema {
+  if (graphs.size === 0) throw new Error('not a Federation v2 supergraph: no join__Graph enum');
+  for (const [graph, { url }] of graphs) {
+    if (!url) throw new Error(`subgraph ${graph} has no url in join__graph`);
+  }
+  const schema = buildASTSchema(ast, { assumeValidSDL: false });
+  const errors = validateSchema(schema);
+  if (errors.length > 0) throw new Error(`invalid supergraph: ${errors.map((e) => e.message).join('; ')}`);
+  return schema;
+}
+
+export function buildExecutableSupergraph(
+  sdl: string,
+  options: BuildSupergraphOptions,
+): ExecutableSupergraph {
+  const ast = parse(sdl, { noLocation: true });
+  const graphs = readJoinMetadata(ast).graphs;
+  const supergraphSchema = assertValidSupergraph(ast, graphs);
+  const filterPartialUnions = createPartialUnionFilter(supergraphSchema, ast);
+  const subgraphs = new Map<string, SubgraphInfo>();
+  const executors = new Map<string, Executor>();
+  for (const [graph, { name, url }] of graphs) {
+    const info = { name, url: options.resolveUrl(name, url) };
+    subgraphs.set(graph, info);
+    const send = options.createExecutor(info);
+    const transport: Executor = filterPartialUnions
+      ? (request) => send({ ...request, document: filterPartialUnions(request.document) })
+      : send;
+    // Requests to one subgraph issued in the same tick of one GraphQL request become one HTTP call
+    // (entity fetches of several types at one plan step, sibling root fields).
+    executors.set(graph, (request) =>
+      request.context ? getBatchingExecutor(request.context, transport)(request) : transport(request),
+    );
+  }
+  const schema = getStitchedSchemaFromSupergraphSdl({
+    supergraphSdl: ast,
+    onSubschemaConfig(config) {
+      const executor = executors.get(config.name);
+      if (!executor) throw new Error(`subgraph ${config.name} is not in join__Graph`);
+      config.executor = executor;
+    },
+  });
+  return { schema, subgraphs: [...subgraphs.values()] };
+}

@@ -1,0 +1,67 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from './config.js';
+import { createGateway, type Gateway } from './createGateway.js';
+import { createLogger } from './createLogger.js';
+import { createSupergraphManager, type SupergraphManager } from './supergraph/createSupergraphManager.js';
+
+export interface RunningGateway {
+  gateway: Gateway;
+  supergraph: SupergraphManager;
+  server: Server;
+  /** e.g. `http://127.0.0.1:4000` (the bound address, so port 0 resolves). */
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (up to `server.shutdownTimeoutMs`), then frees everything. */
+  close(): Promise<void>;
+}
+
+export interface StartGatewayOptions {
+  log?: Logger;
+}
+
+/** Loads the supergraph, builds the gateway and listens. Rejects if the supergraph cannot be loaded. */
+export async function startGateway(
+  config: GatewayConfig,
+  options: StartGatewayOptions = {},
+): Promise<RunningGateway> {
+  const log = options.log ?? createLogger(config);
+  const supergraph = await createSupergraphManager(config, log);
+  let accepting = true;
+  const gateway = createGateway(config, { supergraph, log, isAccepting: () => accepting });
+  const server = createServer(gateway);
+  // Keep-alive longer than typical load balancer idle timeouts, so the balancer closes first (no reset races).
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.server.port, config.server.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log.info({ url: `${url}${config.server.graphqlPath}` }, 'gateway listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      accepting = false;
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets would hold close() open; requests still running keep theirs until they finish.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.closeIdleConnections();
+      const deadline = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), config.server.shutdownTimeoutMs).unref(),
+      );
+      if ((await Promise.race([drained, deadline])) === 'timeout') {
+        log.warn('shutdown timeout reached; closing remaining connections');
+        server.closeAllConnections();
+      }
+      clearInterval(sweep);
+      await supergraph.close();
+      log.info('gateway stopped');
+    })());
+  return { gateway, supergraph, server, url, close };
+}

@@ -1,0 +1,154 @@
+import { createGraphQLError, type ExecutionRequest, type Executor } from '@graphql-tools/utils';
+import { ErrorCode } from '@lgsp/schema';
+import {
+  type ExecutionResult,
+  getOperationAST,
+  type GraphQLFormattedError,
+  OperationTypeNode,
+  print,
+} from 'graphql';
+import type { Pool } from 'undici';
+import { asGatewayContext } from '../gatewayContext.js';
+import {
+  classifyTransportError,
+  tagSubgraphError,
+  upstreamFailureError,
+  type UpstreamFailure,
+} from './upstreamErrors.js';
+
+export interface SubgraphExecutorOptions {
+  /** Subgraph name as written in the supergraph (`join__graph(name:)`); appears in `extensions.subgraph`. */
+  name: string;
+  /** Full URL of the subgraph's GraphQL endpoint. */
+  url: string;
+  /** Keep-alive pool for the URL's origin (shared across schema reloads). */
+  pool: Pool;
+  /** Deadline for the whole call, headers and body. */
+  timeoutMs: number;
+  /** Lower-case client header names copied to the subgraph call. */
+  forwardHeaders: readonly string[];
+  /** Header carrying the request id. */
+  requestIdHeader: string;
+}
+
+interface CallOutcome {
+  result?: ExecutionResult;
+  failure?: UpstreamFailure;
+  detail?: string;
+}
+
+const printed = new WeakMap<object, string>();
+function printOnce(document: ExecutionRequest['document']): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
+}
+
+function buildHeaders(options: SubgraphExecutorOptions, request: ExecutionRequest): Record<string, string> {
+  const ctx = asGatewayContext(request.context);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  const incoming = ctx.request?.headers;
+  if (incoming) {
+    for (const name of options.forwardHeaders) {
+      const value = incoming.get(name);
+      if (value !== null) headers[name] = value;
+    }
+  }
+  if (ctx.subgraphHeaders) Object.assign(headers, ctx.subgraphHeaders);
+  if (ctx.requestId) headers[options.requestIdHeader] = ctx.requestId;
+  return headers;
+}
+
+function toGraphQLError(formatted: GraphQLFormattedError) {
+  return createGraphQLError(formatted.message, {
+    extensions: formatted.extensions,
+    path: formatted.path as (string | number)[] | undefined,
+  });
+}
+
+function isExecutionResult(value: unknown): value is ExecutionResult {
+  return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
+}
+
+async function callSubgraph(
+  options: SubgraphExecutorOptions,
+  request: ExecutionRequest,
+): Promise<CallOutcome> {
+  const url = new URL(options.url);
+  const body = JSON.stringify({
+    query: printOnce(request.document),
+    variables: request.variables,
+    operationName: request.operationName,
+    extensions: request.extensions && Object.keys(request.extensions).length ? request.extensions : undefined,
+  });
+  // One deadline for the whole call: undici's headersTimeout/bodyTimeout would each allow the full time.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  try {
+    const response = await options.pool.request({
+      path: url.pathname + url.search,
+      method: 'POST',
+      headers: buildHeaders(options, request),
+      body,
+      signal: controller.signal,
+    });
+    const text = await response.body.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return { failure: ErrorCode.UPSTREAM_ERROR, detail: `non-JSON response, HTTP ${response.statusCode}` };
+    }
+    if (!isExecutionResult(parsed)) {
+      return {
+        failure: ErrorCode.UPSTREAM_ERROR,
+        detail: `not a GraphQL response, HTTP ${response.statusCode}`,
+      };
+    }
+    const hasErrors = Array.isArray(parsed.errors) && parsed.errors.length > 0;
+    if (response.statusCode >= 400 && !hasErrors) {
+      return { failure: ErrorCode.UPSTREAM_ERROR, detail: `HTTP ${response.statusCode}` };
+    }
+    return { result: parsed };
+  } catch (error) {
+    const failure = timedOut ? ErrorCode.UPSTREAM_TIMEOUT : classifyTransportError(error);
+    return { failure, detail: (error as { code?: string }).code ?? (error as Error).name };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * An executor for one subgraph over a keep-alive undici pool. It never throws: every failure becomes a result with
+ * one error carrying `extensions.code` (UPSTREAM_*) and `extensions.subgraph`, so the stitched execution keeps the
+ * data other subgraphs gave. Upstream bodies are never put in errors or logs.
+ */
+export function createSubgraphExecutor(options: SubgraphExecutorOptions): Executor {
+  return async function subgraphExecutor(request: ExecutionRequest): Promise<ExecutionResult> {
+    const ctx = asGatewayContext(request.context);
+    const operation = getOperationAST(request.document, request.operationName);
+    if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+      const message = 'Subscriptions are not supported yet';
+      return { errors: [createGraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } })] };
+    }
+    ctx.subgraphsCalled?.add(options.name);
+    const outcome = await callSubgraph(options, request);
+    if (outcome.failure) {
+      ctx.log?.warn(
+        { subgraph: options.name, code: outcome.failure, detail: outcome.detail },
+        'subgraph call failed',
+      );
+      return { data: null, errors: [toGraphQLError(upstreamFailureError(options.name, outcome.failure))] };
+    }
+    const result = outcome.result!;
+    if (!result.errors?.length) return result;
+    return { ...result, errors: result.errors.map((e) => toGraphQLError(tagSubgraphError(options.name, e))) };
+  } as Executor;
+}
