@@ -25,3 +25,29 @@ export {
   type CircuitBreakerOptions,
   type BreakerState,
 } from './upstream/circuitBreaker.js';
+export {
+  createKeyedLoader,
+  alignByKey,
+  type KeyedBatchResult,
+  type KeyedLoaderOptions,
+} from './createKeyedLoader.js';
+export {
+  buildSoapEnvelope,
+  parseSoapResponse,
+  parseXml,
+  callSoap,
+  type SoapRequest,
+  type ParseXmlOptions,
+  type CallSoapOptions,
+} from './soap.js';
+export { parseDateVn } from './parseDateVn.js';
+export { loadConfig, ConfigError, type LoadConfigOptions } from './loadConfig.js';
+export {
+  createSubgraphServer,
+  type SubgraphServer,
+  type SubgraphServerOptions,
+  type SubgraphContext,
+  type RequestInfo,
+} from './server/createSubgraphServer.js';
+export { createFormatError } from './server/formatSubgraphError.js';
+export { resolveRequestId } from './server/requestId.js';

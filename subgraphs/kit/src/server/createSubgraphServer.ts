@@ -1,0 +1,169 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type GraphQLRequest } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { DocumentNode, FormattedExecutionResult } from 'graphql';
+import { gql } from 'graphql-tag';
+import { pino, type Logger } from 'pino';
+import { isUpstreamError } from '../upstream/upstreamErrors.js';
+import { createFormatError, isUnknownError } from './formatSubgraphError.js';
+import { resolveRequestId } from './requestId.js';
+import { createHttpHandler } from './serveHttp.js';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/** What every resolver receives. `TLoaders` is whatever the subgraph's `createLoaders` returns. */
+export interface SubgraphContext<TLoaders = unknown> {
+  /** From the incoming `x-request-id` (the gateway's) or generated; forward it to upstreams. */
+  requestId: string;
+  /** `log.child({ requestId, subgraph })`. */
+  log: Logger;
+  /** This request's DataLoaders: created fresh per request, so nothing is cached across requests. */
+  loaders: TLoaders;
+  headers: IncomingHttpHeaders;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  log: Logger;
+  headers: IncomingHttpHeaders;
+}
+
+export interface SubgraphServerOptions<TLoaders> {
+  /** The subgraph's name (`health`); in logs and in `extensions.subgraph` of its errors. */
+  name: string;
+  /** Federation v2 SDL (with its `@link`), as a string or a parsed document. */
+  typeDefs: string | DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
+  /** Creates the request's DataLoaders. Default: no loaders (`{}`). */
+  createLoaders?: (request: RequestInfo) => TLoaders;
+  /** Extra context fields, merged over the base context. Default none. */
+  context?: (request: RequestInfo) => Record<string, unknown>;
+  /** Default: pino at level `info` named `subgraph-<name>`. */
+  log?: Logger;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Listen on a port at all; `false` for in-process tests with `executeOperation`. Default true. */
+  listen?: boolean;
+  /** GraphQL endpoint path. Default `/graphql`. */
+  path?: string;
+  /** Largest request body, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+export interface SubgraphServer {
+  /** `http://host:port/graphql`, or undefined when not listening. */
+  url: string | undefined;
+  port: number | undefined;
+  /** Runs an operation in-process, through the same context, error mapping and masking as HTTP requests. */
+  executeOperation(
+    request: GraphQLRequest,
+    options?: { headers?: IncomingHttpHeaders },
+  ): Promise<FormattedExecutionResult>;
+  close(): Promise<void>;
+}
+
+/** Starts one Federation v2 subgraph (Apollo Server + buildSubgraphSchema) with the hub's conventions. */
+export async function createSubgraphServer<TLoaders = Record<string, never>>(
+  options: SubgraphServerOptions<TLoaders>,
+): Promise<SubgraphServer> {
+  const { name } = options;
+  const rootLog = options.log ?? pino({ name: `subgraph-${name}` });
+  const typeDefs = typeof options.typeDefs === 'string' ? gql(options.typeDefs) : options.typeDefs;
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    formatError: createFormatError(name),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const error of errors) {
+                const original = unwrapResolverError(error);
+                if (isUpstreamError(original)) {
+                  contextValue.log.warn(
+                    {
+                      code: original.code,
+                      upstream: original.upstream,
+                      reason: original.reason,
+                      status: original.status,
+                      attempts: original.attempts,
+                    },
+                    'upstream failure',
+                  );
+                } else if (isUnknownError(error)) {
+                  contextValue.log.error({ err: original, path: error.path }, 'masked internal error');
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const buildContext = async (
+    headers: IncomingHttpHeaders,
+    requestId: string,
+  ): Promise<SubgraphContext<TLoaders>> => {
+    const log = rootLog.child({ requestId, subgraph: name });
+    const info: RequestInfo = { requestId, log, headers };
+    const loaders = options.createLoaders ? options.createLoaders(info) : ({} as TLoaders);
+    return { requestId, log, headers, loaders, ...options.context?.(info) };
+  };
+
+  const executeOperation: SubgraphServer['executeOperation'] = async (request, { headers = {} } = {}) => {
+    const contextValue = await buildContext(headers, resolveRequestId(headers['x-request-id']));
+    const response = await apollo.executeOperation(request, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
+    return response.body.singleResult as FormattedExecutionResult;
+  };
+
+  if (options.listen === false) {
+    return { url: undefined, port: undefined, executeOperation, close: () => apollo.stop() };
+  }
+  const path = options.path ?? '/graphql';
+  const handler = createHttpHandler({
+    apollo,
+    path,
+    subgraph: name,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    resolveRequestId: (request) => resolveRequestId(request.headers['x-request-id']),
+    context: (request, requestId) => buildContext(request.headers, requestId),
+  });
+  const server = createServer((request, response) => {
+    handler(request, response).catch((error: unknown) => {
+      rootLog.error({ err: error }, 'subgraph http handler failed');
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  rootLog.info({ port: address.port }, 'subgraph listening');
+  return {
+    url: `http://${host}:${address.port}${path}`,
+    port: address.port,
+    executeOperation,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

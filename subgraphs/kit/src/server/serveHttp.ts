@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export interface ServeHttpOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** GraphQL endpoint path. */
+  path: string;
+  maxBodyBytes: number;
+  subgraph: string;
+  /** Builds the per-request context from the incoming request. */
+  context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
+  resolveRequestId: (request: IncomingMessage) => string;
+}
+
+function reply(response: ServerResponse, status: number, body: unknown, requestId?: string): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...(requestId ? { 'x-request-id': requestId } : {}),
+  });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A node:http handler: `GET /healthz`, and GraphQL over HTTP at `path` through Apollo's HTTP entry point. */
+export function createHttpHandler<TContext extends BaseContext>(options: ServeHttpOptions<TContext>) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/healthz')
+      return reply(response, 200, { status: 'ok', subgraph: options.subgraph });
+    if (url.pathname !== options.path) return reply(response, 404, { error: 'not found' });
+    const requestId = options.resolveRequestId(request);
+    const raw = await readBody(request, options.maxBodyBytes);
+    if (raw === undefined) {
+      return reply(
+        response,
+        413,
+        { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+        requestId,
+      );
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = raw;
+    if (raw !== '' && (headers.get('content-type') ?? '').includes('json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return reply(
+          response,
+          400,
+          { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] },
+          requestId,
+        );
+      }
+    }
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(request, requestId),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.setHeader('x-request-id', requestId);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+}
