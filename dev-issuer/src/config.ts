@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 export const DEFAULT_CLIENTS_FILE = '.data/dev-issuer/clients.json';
 
 export interface DevIssuerCliConfig {
-  /** Default: 4100 (env LGSP_DEV_ISSUER_PORT). */
+  /** Default: 4010 (env LGSP_DEV_ISSUER_PORT; see schema/README.md for the port layout). */
   port: number;
   /** Default: '127.0.0.1'. */
   host: string;
@@ -28,7 +28,7 @@ export function readCliConfig(argv: string[], env: NodeJS.ProcessEnv): DevIssuer
       'clients-file': { type: 'string' },
     },
   });
-  const port = Number(values.port ?? env['LGSP_DEV_ISSUER_PORT'] ?? 4100);
+  const port = Number(values.port ?? env['LGSP_DEV_ISSUER_PORT'] ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid --port ${values.port}`);
   return {
     port,
