@@ -51,6 +51,23 @@ export function isFaultSpec(value: unknown): value is FaultSpec {
   );
 }
 
+/**
+ * Reads fault specs from config text (e.g. an env variable): a JSON object or array of objects. Throws one error
+ * naming every invalid entry.
+ */
+export function parseFaultSpecs(text: string): FaultSpec[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('fault specs must be JSON: an object or an array of objects');
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  const invalid = list.flatMap((spec, index) => (isFaultSpec(spec) ? [] : [index]));
+  if (invalid.length > 0) throw new Error(`invalid fault spec at index ${invalid.join(', ')}`);
+  return list as FaultSpec[];
+}
+
 function matches(fault: FaultSpec, target: FaultTarget): boolean {
   const { route } = fault;
   if (route === undefined || route === '' || route === '*') return true;

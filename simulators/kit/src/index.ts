@@ -22,6 +22,6 @@ export {
   type CccdOptions,
 } from './createRng.js';
 export { vietnameseNames } from './vietnameseNames.js';
-export { corruptBody, type FaultSpec, type ActiveFault } from './faults.js';
+export { corruptBody, parseFaultSpecs, isFaultSpec, type FaultSpec, type ActiveFault } from './faults.js';
 export type { SimulatorStats } from './requestStats.js';
 export { adminUnits, type AdminUnitLevel, type AdminUnitRecord, type LineageLink } from './adminUnits.js';

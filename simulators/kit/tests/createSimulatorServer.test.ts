@@ -5,6 +5,7 @@ import {
   json,
   notFound,
   paginate,
+  parseFaultSpecs,
   route,
   type SimulatorServer,
 } from '../src/index.js';
@@ -169,5 +170,16 @@ describe('createSimulatorServer faults', () => {
     } finally {
       await faulty.close();
     }
+  });
+});
+
+describe('parseFaultSpecs', () => {
+  it('reads one spec or a list from config text and names the invalid entries', () => {
+    expect(parseFaultSpecs('{"status":503}')).toEqual([{ status: 503 }]);
+    expect(parseFaultSpecs('[{"route":"/a","reset":true},{"latencyMs":5}]')).toHaveLength(2);
+    expect(() => parseFaultSpecs('[{"status":503},{"reset":"yes"},3]')).toThrow(
+      'invalid fault spec at index 1, 2',
+    );
+    expect(() => parseFaultSpecs('nope')).toThrow('fault specs must be JSON');
   });
 });

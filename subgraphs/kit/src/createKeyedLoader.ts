@@ -13,7 +13,10 @@ export type KeyedBatchResult<K, V> =
 export interface KeyedLoaderOptions<K> {
   /** Names the loader in contract errors (`communeByCode`). Default `keyedLoader`. */
   name?: string;
-  /** Largest batch handed to the batch function; larger ones are split. Default 100. */
+  /**
+   * Largest batch handed to the batch function; larger ones are split into several upstream calls. Default 500:
+   * all 151 old and 46 new communes fit in one call, as issue 3 requires. Lower it only for upstreams with a limit.
+   */
   maxBatchSize?: number;
   /** Turns a key into a cache key, for object keys. Default: the key itself. */
   cacheKeyFn?: (key: K) => unknown;
@@ -53,7 +56,7 @@ export function createKeyedLoader<K, V>(
       return result.map((value: V | null | NotFound | Error) => (value === NotFound ? null : value));
     },
     {
-      maxBatchSize: options.maxBatchSize ?? 100,
+      maxBatchSize: options.maxBatchSize ?? 500,
       ...(options.cacheKeyFn ? { cacheKeyFn: options.cacheKeyFn } : {}),
     },
   );

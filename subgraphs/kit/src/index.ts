@@ -51,3 +51,4 @@ export {
 } from './server/createSubgraphServer.js';
 export { createFormatError } from './server/formatSubgraphError.js';
 export { resolveRequestId } from './server/requestId.js';
+export { parseUpstreamPayload } from './parseUpstreamPayload.js';

@@ -16,6 +16,16 @@ describe('createKeyedLoader', () => {
     expect(batches).toEqual([['a', 'b'], ['c']]);
   });
 
+  it('loads all 151 communes of the old province in one batch by default', async () => {
+    const batchSizes: number[] = [];
+    const loader = createKeyedLoader(async (keys: readonly number[]) => {
+      batchSizes.push(keys.length);
+      return keys;
+    });
+    await loader.loadMany(Array.from({ length: 151 }, (_, index) => index));
+    expect(batchSizes).toEqual([151]);
+  });
+
   it('turns NotFound into null and passes per-key errors', async () => {
     const loader = createKeyedLoader(async (keys: readonly string[]) =>
       keys.map((key) => (key === 'gone' ? NotFound : key === 'bad' ? new Error('bad key') : key)),

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type GraphQLRequest } from '@apollo/server';
 import {
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -79,7 +80,10 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
     formatError: createFormatError(name),
     includeStacktraceInErrorResponses: false,
+    logger: rootLog,
     plugins: [
+      // Federated tracing (ftv1) is for Apollo's paid router; our gateway never asks for it.
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       {
