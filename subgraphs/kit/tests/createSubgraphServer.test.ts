@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createSimulatorServer, json, route, type SimulatorServer } from '@lgsp/simulator-kit';
+import { adminUnits, createSimulatorServer, json, route, type SimulatorServer } from '@lgsp/simulator-kit';
 import { pino } from 'pino';
 import {
   alignByKey,
@@ -67,6 +67,7 @@ beforeAll(async () => {
     typeDefs,
     log: pino({ level: 'silent' }),
     createLoaders,
+    healthDetails: () => ({ upstream: upstream.breakerState().kind }),
     resolvers: {
       Query: {
         unit: (_: unknown, { code }: { code: string }, { loaders }: Context) => loaders.unitByCode.load(code),
@@ -124,6 +125,17 @@ describe('createSubgraphServer', () => {
     expect(simulator.stats().total).toBe(1);
   });
 
+  it('resolves all 151 communes of the old province with one upstream call', async () => {
+    const codes = adminUnits.oldCommunes.map((unit) => unit.code);
+    expect(codes).toHaveLength(151);
+    const { body } = await post({
+      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code } } }',
+      variables: { r: codes.map((code) => ({ __typename: 'AdministrativeUnit', code })) },
+    });
+    expect(body.data._entities.map((unit: { code: string }) => unit.code)).toEqual(codes);
+    expect(simulator.stats().total).toBe(1);
+  });
+
   it('forwards the incoming x-request-id to the upstream and echoes it', async () => {
     const { requestId } = await post(
       { query: '{ unit(code: "04978") { name } }' },
@@ -173,7 +185,7 @@ describe('createSubgraphServer', () => {
     const { body } = await post({ query: '{ _service { sdl } }' });
     expect(body.data._service.sdl).toContain('type AdministrativeUnit');
     const health = await fetch(subgraph.url!.replace('/graphql', '/healthz'));
-    expect(await health.json()).toEqual({ status: 'ok', subgraph: 'catalog' });
+    expect(await health.json()).toEqual({ status: 'ok', subgraph: 'catalog', upstream: 'closed' });
   });
 
   it('runs operations in-process with the same context and masking', async () => {

@@ -55,6 +55,8 @@ export interface SubgraphServerOptions<TLoaders> {
   path?: string;
   /** Largest request body, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Extra fields for `GET /healthz`, e.g. `() => ({ upstream: client.breakerState().kind })`. Default none. */
+  healthDetails?: () => Record<string, unknown>;
 }
 
 export interface SubgraphServer {
@@ -140,6 +142,7 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     apollo,
     path,
     subgraph: name,
+    healthDetails: options.healthDetails,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     resolveRequestId: (request) => resolveRequestId(request.headers['x-request-id']),
     context: (request, requestId) => buildContext(request.headers, requestId),

@@ -7,6 +7,7 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   path: string;
   maxBodyBytes: number;
   subgraph: string;
+  healthDetails: (() => Record<string, unknown>) | undefined;
   /** Builds the per-request context from the incoming request. */
   context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
   resolveRequestId: (request: IncomingMessage) => string;
@@ -37,8 +38,9 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<str
 export function createHttpHandler<TContext extends BaseContext>(options: ServeHttpOptions<TContext>) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://subgraph');
-    if (url.pathname === '/healthz')
-      return reply(response, 200, { status: 'ok', subgraph: options.subgraph });
+    if (url.pathname === '/healthz') {
+      return reply(response, 200, { status: 'ok', subgraph: options.subgraph, ...options.healthDetails?.() });
+    }
     if (url.pathname !== options.path) return reply(response, 404, { error: 'not found' });
     const requestId = options.resolveRequestId(request);
     const raw = await readBody(request, options.maxBodyBytes);
