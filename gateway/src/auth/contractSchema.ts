@@ -63,6 +63,15 @@ export function buildContractSchema(input: ContractInput): GraphQLSchema {
   const filtered = filterSchema({
     schema,
     typeFilter: (name, type) => (isNamedType(type) && isIntrospectionType(type)) || typeVisible(name),
+    // filterSchema filters root fields apart from the others; the same rule applies to them.
+    rootFieldFilter: (operation, fieldName) => {
+      const root = {
+        Query: query,
+        Mutation: schema.getMutationType(),
+        Subscription: schema.getSubscriptionType(),
+      }[operation];
+      return root !== null && root !== undefined && fieldVisible(root, fieldName);
+    },
     fieldFilter: (typeName, fieldName) => {
       const type = schema.getType(typeName);
       if (isObjectType(type) || isInterfaceType(type)) {
