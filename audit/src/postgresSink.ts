@@ -1,0 +1,169 @@
+import pg from 'pg';
+import type { AuditRecord, AuditRecordBody } from './auditRecord.js';
+import type { AuditSink } from './auditSink.js';
+import { keyedHashesOf } from './buildRecordBody.js';
+import { chainBatch, emptyChainHead, type ChainHead } from './chain.js';
+import { advisoryLockNamespace, migrate, quoteSchema } from './postgresSchema.js';
+
+export interface PostgresSinkOptions {
+  /** `postgres://user@host:port/db`. */
+  connectionString: string;
+  /** Schema holding the audit tables. Default `lgsp_audit`. */
+  schema?: string;
+  /** Time allowed for one statement before the connection is dropped and the batch retried. Default 10000 ms. */
+  queryTimeoutMs?: number;
+  /** Time allowed to open a connection. Default 5000 ms. */
+  connectTimeoutMs?: number;
+  /** Called with connection-level errors of idle clients (they are replaced automatically). */
+  onError?: (error: Error) => void;
+}
+
+const columns =
+  'seq,id,time,kind,client,subject,agency,purpose,case_id,operation_name,outcome,coordinates,keyed_hashes,prev_hash,hash,record';
+
+function rowOf(record: AuditRecord, line: string): unknown[] {
+  const op = record.kind === 'checkpoint' ? null : record;
+  return [
+    record.seq,
+    record.id,
+    record.time,
+    record.kind,
+    op?.client ?? null,
+    op?.subject ?? null,
+    op?.agency ?? null,
+    op?.purpose ?? null,
+    op?.caseId ?? null,
+    op?.operationName ?? null,
+    op?.outcome ?? null,
+    JSON.stringify(op?.coordinates ?? []),
+    JSON.stringify(op ? keyedHashesOf(op) : []),
+    record.prevHash,
+    record.hash,
+    line,
+  ];
+}
+
+/** Pool with the timeouts we rely on, and an error listener: a backend terminated while idle must not crash us. */
+export function createAuditPool(options: PostgresSinkOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: 2,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    query_timeout: options.queryTimeoutMs ?? 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  pool.on('error', (error) => options.onError?.(error));
+  return pool;
+}
+
+/**
+ * PostgreSQL sink: one table per schema, one chain per table. Every batch is one transaction that takes a
+ * transaction-scoped advisory lock and reads the chain head from the table, so several gateway replicas writing
+ * the same table serialize and never fork the chain (the lock is held for one short insert, not for the process
+ * lifetime). Ids already present are skipped before chaining: a batch delivered twice (after a lost COMMIT
+ * acknowledgement or a crash) is stored once.
+ */
+export function createPostgresSink(options: PostgresSinkOptions): AuditSink & { readonly pool: pg.Pool } {
+  const schema = options.schema ?? 'lgsp_audit';
+  const s = quoteSchema(schema);
+  const pool = createAuditPool(options);
+  const insertSql = `INSERT INTO ${s}.records (${columns})
+    SELECT u.seq, u.id, u.time, u.kind, u.client, u.subject, u.agency, u.purpose, u.case_id, u.operation_name, u.outcome,
+      ARRAY(SELECT jsonb_array_elements_text(u.coordinates::jsonb)), ARRAY(SELECT jsonb_array_elements_text(u.keyed_hashes::jsonb)),
+      u.prev_hash, u.hash, u.record
+    FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+      AS u(${columns})
+    ON CONFLICT (id) DO NOTHING`;
+
+  async function readHead(client: pg.PoolClient): Promise<ChainHead> {
+    const { rows } = await client.query<{ seq: string; hash: string }>(
+      `SELECT seq, hash FROM ${s}.records ORDER BY seq DESC LIMIT 1`,
+    );
+    return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : emptyChainHead;
+  }
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      // Destroy the connection: after a timeout or a cut, its state is unknown.
+      client.release(error as Error);
+      throw error;
+    }
+  }
+
+  return {
+    kind: 'postgres',
+    pool,
+    async open() {
+      const client = await pool.connect();
+      try {
+        await migrate(client, schema);
+        const head = await readHead(client);
+        client.release();
+        return head;
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    },
+    async write(batch) {
+      if (batch.length === 0) return;
+      await inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          advisoryLockNamespace,
+          `chain:${schema}`,
+        ]);
+        const head = await readHead(client);
+        const { rows } = await client.query<{ id: string }>(
+          `SELECT id FROM ${s}.records WHERE id = ANY($1::uuid[])`,
+          [batch.map((b) => b.id)],
+        );
+        const present = new Set(rows.map((r) => r.id));
+        const fresh = batch.filter((body) => !present.has(body.id));
+        if (fresh.length === 0) return;
+        const { records, lines } = chainBatch(fresh as AuditRecordBody[], head);
+        const rowsOut = records.map((record, i) => rowOf(record, lines[i]!));
+        const params = Array.from({ length: 16 }, (_, col) => rowsOut.map((row) => row[col]));
+        const inserted = await client.query(insertSql, params);
+        // A shortfall means a duplicate id appeared between the check and the insert: roll back rather than leave a gap.
+        if (inserted.rowCount !== fresh.length) throw new Error('audit insert conflicted; retrying batch');
+      });
+    },
+    async planRetention(cutoff) {
+      const { rows } = await pool.query<{
+        first_kept: string | null;
+        min_seq: string | null;
+        max_seq: string | null;
+      }>(
+        `SELECT (SELECT min(seq) FROM ${s}.records WHERE time >= $1) AS first_kept, min(seq) AS min_seq, max(seq) AS max_seq FROM ${s}.records`,
+        [cutoff],
+      );
+      const row = rows[0];
+      if (!row || row.min_seq === null || row.max_seq === null) return null;
+      const through = (row.first_kept === null ? Number(row.max_seq) + 1 : Number(row.first_kept)) - 1;
+      if (through < Number(row.min_seq)) return null;
+      const last = await pool.query<{ hash: string }>(`SELECT hash FROM ${s}.records WHERE seq = $1`, [
+        through,
+      ]);
+      return {
+        prunedThroughSeq: through,
+        prunedThroughHash: last.rows[0]!.hash,
+        records: through - Number(row.min_seq) + 1,
+      };
+    },
+    async prune(plan) {
+      const result = await pool.query(`DELETE FROM ${s}.records WHERE seq <= $1`, [plan.prunedThroughSeq]);
+      return result.rowCount ?? 0;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AuditRecordBody } from './auditRecord.js';
+import { recoverTail } from './jsonLines.js';
+
+export interface SpoolOptions {
+  /** Directory of the spool segments (local disk). Created when missing. */
+  dir: string;
+  /** Spool size limit; beyond it `append` fails and the trail reports personal-data reads unsafe. Default 1 GiB. */
+  maxBytes?: number;
+  /** Segment size: delivered segments are deleted whole. Default 8 MiB. */
+  segmentBytes?: number;
+  /** fdatasync after every append, so a record acknowledged survives a crash. Default true. */
+  fsync?: boolean;
+}
+
+/** A place in the spool: a segment number and a byte offset inside it. */
+export interface SpoolPosition {
+  segment: number;
+  offset: number;
+}
+
+/** Thrown by `append` when the spool is at its size limit: stable code, matched by code. */
+export class SpoolFullError extends Error {
+  readonly code = 'AUDIT_SPOOL_FULL';
+  constructor(maxBytes: number) {
+    super(`audit spool full (${maxBytes} bytes)`);
+  }
+}
+
+const segmentName = /^spool-(\d{12})\.jsonl$/;
+const readChunkBytes = 1024 * 1024;
+
+/**
+ * The local write-ahead spool in front of a remote sink (PostgreSQL): records (not yet chained) are made durable
+ * here first, on the writer's path, and a deliverer moves them to the sink in order. After a crash everything still
+ * in the spool is delivered again; the sink skips ids it already has, so delivery is exactly-once.
+ */
+export function createSpool(options: SpoolOptions) {
+  const maxBytes = options.maxBytes ?? 1024 * 1024 * 1024;
+  const segmentBytes = options.segmentBytes ?? 8 * 1024 * 1024;
+  const fsync = options.fsync ?? true;
+  /** Segment number → its durable size. Only the last segment grows. */
+  const sizes = new Map<number, number>();
+  let handle: FileHandle | null = null;
+  let active = 0;
+  let totalBytes = 0;
+
+  const pathOf = (segment: number) => join(options.dir, `spool-${String(segment).padStart(12, '0')}.jsonl`);
+
+  async function startSegment(segment: number): Promise<void> {
+    await handle?.close();
+    handle = await open(pathOf(segment), 'a');
+    active = segment;
+    sizes.set(segment, (await handle.stat()).size);
+  }
+
+  return {
+    async open(): Promise<void> {
+      await mkdir(options.dir, { recursive: true });
+      const segments = (await readdir(options.dir)).flatMap((name) => {
+        const match = segmentName.exec(name);
+        return match ? [Number(match[1])] : [];
+      });
+      segments.sort((a, b) => a - b);
+      for (const segment of segments) {
+        // A crash can tear the last line of any segment that was being written: cut it (it was never acknowledged).
+        const { size } = await recoverTail(pathOf(segment));
+        sizes.set(segment, size);
+        totalBytes += size;
+      }
+      await startSegment(segments.at(-1) ?? 1);
+    },
+
+    /** Durably appends a batch; throws SpoolFullError at the limit, or the I/O error. */
+    async append(batch: readonly AuditRecordBody[]): Promise<SpoolPosition> {
+      if (!handle) throw new Error('spool is not open');
+      const data = Buffer.from(`${batch.map((body) => JSON.stringify(body)).join('\n')}\n`, 'utf8');
+      if (totalBytes + data.byteLength > maxBytes) throw new SpoolFullError(maxBytes);
+      if ((sizes.get(active) ?? 0) > 0 && (sizes.get(active) ?? 0) + data.byteLength > segmentBytes)
+        await startSegment(active + 1);
+      await handle.write(data);
+      if (fsync) await handle.datasync();
+      sizes.set(active, (sizes.get(active) ?? 0) + data.byteLength);
+      totalBytes += data.byteLength;
+      return { segment: active, offset: sizes.get(active)! };
+    },
+
+    /** Where delivery starts after open: the start of the oldest segment. */
+    start(): SpoolPosition {
+      const first = Math.min(...sizes.keys());
+      return { segment: first, offset: 0 };
+    },
+
+    /** The end of what is durable now. */
+    end(): SpoolPosition {
+      return { segment: active, offset: sizes.get(active) ?? 0 };
+    },
+
+    /** Reads whole records from `from`, at most about `maxRecords`; returns them and the position after them. */
+    async read(
+      from: SpoolPosition,
+      maxRecords: number,
+    ): Promise<{ records: AuditRecordBody[]; next: SpoolPosition }> {
+      let position = from;
+      // Skip finished segments that were emptied or are fully read.
+      while (position.segment < active && position.offset >= (sizes.get(position.segment) ?? 0))
+        position = { segment: position.segment + 1, offset: 0 };
+      const durableEnd = sizes.get(position.segment) ?? 0;
+      if (position.offset >= durableEnd) return { records: [], next: position };
+      const length = Math.min(readChunkBytes, durableEnd - position.offset);
+      const reader = await open(pathOf(position.segment), 'r');
+      const chunk = Buffer.alloc(length);
+      try {
+        await reader.read(chunk, 0, length, position.offset);
+      } finally {
+        await reader.close();
+      }
+      const records: AuditRecordBody[] = [];
+      let start = 0;
+      while (records.length < maxRecords) {
+        const newline = chunk.indexOf(0x0a, start);
+        if (newline === -1) break;
+        records.push(JSON.parse(chunk.toString('utf8', start, newline)) as AuditRecordBody);
+        start = newline + 1;
+      }
+      if (records.length === 0)
+        throw new Error(`spool segment ${position.segment} has a line longer than ${readChunkBytes} bytes`);
+      return { records, next: { segment: position.segment, offset: position.offset + start } };
+    },
+
+    /** Everything before `position` is delivered: deletes the segments wholly before it. */
+    async release(position: SpoolPosition): Promise<void> {
+      for (const [segment, size] of [...sizes]) {
+        const done =
+          segment < position.segment ||
+          (segment === position.segment && segment !== active && position.offset >= size);
+        if (!done || segment === active) continue;
+        await rm(pathOf(segment), { force: true });
+        sizes.delete(segment);
+        totalBytes -= size;
+      }
+    },
+
+    /** Bytes still in the spool (delivered bytes of the active segment included until it rotates). */
+    bytes(): number {
+      return totalBytes;
+    },
+
+    /** True when nothing is waiting after `position`. */
+    isDrained(position: SpoolPosition): boolean {
+      return position.segment >= active && position.offset >= (sizes.get(active) ?? 0);
+    },
+
+    async close(): Promise<void> {
+      await handle?.close();
+      handle = null;
+    },
+  };
+}
+
+export type Spool = ReturnType<typeof createSpool>;
+
+/** Bytes of spool segments in a directory (tests, health). */
+export async function spoolBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir))
+    if (segmentName.test(name)) total += (await stat(join(dir, name))).size;
+  return total;
+}
