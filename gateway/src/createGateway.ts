@@ -5,6 +5,7 @@ import { createMaskError } from './errors/createMaskError.js';
 import type { GatewayContext, GatewayPlugin } from './gatewayContext.js';
 import { useAccessLog } from './plugins/useAccessLog.js';
 import { useHealth } from './plugins/useHealth.js';
+import { useMediaTypeGuard } from './plugins/useMediaTypeGuard.js';
 import { useRequestId } from './plugins/useRequestId.js';
 import type { SupergraphManager } from './supergraph/createSupergraphManager.js';
 
@@ -29,7 +30,9 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  * 1. useRequestId: first, so every later plugin, log line, subgraph call and response carries the id.
  * 2. useAccessLog: right after, so refused and health requests are logged too, with their final status.
  * 3. useHealth: before any GraphQL work, so probes stay cheap and never need auth.
- * 4. feature plugins (auth → limits → authz/contract/masking → cache → audit): they see a request with its id and
+ * 4. useMediaTypeGuard: refuses non-JSON bodies before yoga parses them (size, JSON syntax and GET-mutation
+ *    refusals are yoga's own, recoded by createMaskError).
+ * 5. feature plugins (auth → limits → authz/contract/masking → cache → audit): they see a request with its id and
  *    run before execution; execution itself is the stitched schema, called through per-subgraph executors.
  */
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies): Gateway {
@@ -37,6 +40,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
     useRequestId({ header: config.requestIdHeader, log: deps.log }),
     useAccessLog({ log: deps.log, requestIdHeader: config.requestIdHeader }),
     useHealth({ probe: deps.supergraph.probe, isAccepting: deps.isAccepting ?? (() => true) }),
+    useMediaTypeGuard(),
     ...(deps.plugins ?? []),
   ];
   return createYoga<Record<string, unknown>, GatewayContext>({
@@ -47,6 +51,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
     landingPage: false,
     healthCheckEndpoint: '/health',
     maxRequestBodySize: config.server.maxBodyBytes,
+    multipart: false,
     maskedErrors: { maskError: createMaskError(deps.log) },
     // yoga's own logger would print unmasked errors to the console; pino (above) is the one logger.
     logging: false,

@@ -22,6 +22,9 @@ const codeOfStatus: Record<number, string> = {
   415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
 };
 
+/** yoga's generic codes for HTTP refusals, replaced by the table's code for the status. */
+const replaceableCodes = new Set<unknown>([undefined, 'BAD_REQUEST', 'REQUEST_ENTITY_TOO_LARGE']);
+
 /**
  * yoga's `maskedErrors.maskError`. Deliberate GraphQL errors (validation, subgraph errors tagged by the executor,
  * plugin refusals) pass with their code; anything else is an internal fault: logged once here, with its stack,
@@ -30,13 +33,18 @@ const codeOfStatus: Record<number, string> = {
 export function createMaskError(log: Logger) {
   return function maskError(error: unknown, message: string): Error {
     if (isDeliberate(error)) {
-      const status = (error.extensions['http'] as { status?: number } | undefined)?.status;
-      const code = status === undefined ? undefined : codeOfStatus[status];
-      if (error.extensions['code'] !== undefined || code === undefined) return error;
+      const { originalError, ...extensions } = error.extensions;
+      const http = extensions['http'] as { status?: number; spec?: boolean } | undefined;
+      const statusCode = http?.status === undefined ? undefined : codeOfStatus[http.status];
+      const renamed = statusCode !== undefined && replaceableCodes.has(extensions['code']);
+      // yoga attaches the parser's own error (with a slice of the body) as `originalError`: never sent.
+      // `spec: true` would make yoga answer 200 to application/json clients; request errors keep their status.
+      if (originalError === undefined && !renamed && !http?.spec) return error;
+      if (http?.spec) extensions['http'] = { ...http, spec: false };
       return createGraphQLError(error.message, {
         nodes: error.nodes,
         path: error.path,
-        extensions: { ...error.extensions, code },
+        extensions: renamed ? { ...extensions, code: statusCode } : extensions,
       });
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;

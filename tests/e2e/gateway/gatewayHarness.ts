@@ -6,7 +6,7 @@ import {
   type SupergraphManager,
 } from '@lgsp/gateway';
 import type { GatewayConfigInput } from '@lgsp/gateway';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export interface InProcessGateway {
   gateway: Gateway;
@@ -28,12 +28,12 @@ export interface GraphQLBody {
 export async function createInProcessGateway(
   supergraphPath: string,
   extra: Partial<GatewayConfigInput> = {},
+  log: Logger = pino({ level: 'silent' }),
 ): Promise<InProcessGateway> {
   const config = parseConfig({
     ...extra,
-    supergraph: { path: supergraphPath, watch: false, ...extra.supergraph },
+    supergraph: { watch: false, ...extra.supergraph, path: supergraphPath },
   });
-  const log = pino({ level: 'silent' });
   const supergraph = await createSupergraphManager(config, log);
   const gateway = createGateway(config, { supergraph, log });
   return {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+async function tempJson(value: unknown): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'lgsp-cfg-')), 'gateway.json');
+  await writeFile(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('fills every default when only the supergraph is given', () => {
+    const config = loadConfig({ overrides: { supergraph: { path: 's.graphql' } } });
+    expect(config).toEqual({
+      dev: false,
+      requestIdHeader: 'x-request-id',
+      server: {
+        host: '0.0.0.0',
+        port: 4000,
+        graphqlPath: '/graphql',
+        maxBodyBytes: 1_048_576,
+        shutdownTimeoutMs: 10_000,
+      },
+      supergraph: { path: 's.graphql', watch: true, pollIntervalMs: 1000 },
+      subgraphs: {
+        timeoutMs: 10_000,
+        connections: 128,
+        keepAliveTimeoutMs: 30_000,
+        forwardHeaders: [],
+        probeTimeoutMs: 2000,
+        overrides: {},
+      },
+      log: { level: 'info' },
+    });
+  });
+
+  it('layers file, then LGSP_GATEWAY_* environment, then overrides', async () => {
+    const file = await tempJson({
+      server: { port: 5000, host: '127.0.0.1' },
+      supergraph: { path: 'file.graphql' },
+    });
+    const config = loadConfig({
+      file,
+      env: {
+        LGSP_GATEWAY_PORT: '6000',
+        LGSP_GATEWAY_FORWARD_HEADERS: 'Authorization, traceparent',
+        LGSP_GATEWAY_SUBGRAPH_URL_health: 'http://health.internal:4001/graphql',
+        LGSP_GATEWAY_DEV: 'true',
+        HOME: '/root',
+      },
+      overrides: { supergraph: { path: 'cli.graphql' } },
+    });
+    expect(config.server).toMatchObject({ port: 6000, host: '127.0.0.1' });
+    expect(config.supergraph.path).toBe('cli.graphql');
+    expect(config.dev).toBe(true);
+    expect(config.subgraphs.forwardHeaders).toEqual(['authorization', 'traceparent']);
+    expect(config.subgraphs.overrides).toEqual({ health: { url: 'http://health.internal:4001/graphql' } });
+  });
+
+  it('reports every problem at once, from the file, the environment and the schema', async () => {
+    const file = await tempJson({ server: { port: 70000, bogus: 1 }, subgraphs: { timeoutMs: -1 } });
+    const problems = problemsOf(() =>
+      loadConfig({ file, env: { LGSP_GATEWAY_SUBGRAPH_TIMEOUT_MS: 'soon', LGSP_GATEWAY_DEV: 'yes' } }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^LGSP_GATEWAY_SUBGRAPH_TIMEOUT_MS: expected a number/),
+        expect.stringMatching(/^LGSP_GATEWAY_DEV: expected true or false/),
+        expect.stringMatching(/^server\.port:/),
+        expect.stringMatching(/^server: .*bogus/),
+        expect.stringMatching(/^supergraph:/),
+      ]),
+    );
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports a config file that is not JSON', async () => {
+    const file = await tempJson('{ port: 1');
+    const problems = problemsOf(() => loadConfig({ file, overrides: { supergraph: { path: 's' } } }));
+    expect(problems).toEqual([expect.stringContaining(file)]);
+  });
+
+  it('rejects a subgraph URL override that is not a URL', () => {
+    const problems = problemsOf(() =>
+      loadConfig({
+        overrides: { supergraph: { path: 's' } },
+        env: { LGSP_GATEWAY_SUBGRAPH_URL_health: 'nope' },
+      }),
+    );
+    expect(problems).toEqual([expect.stringMatching(/^subgraphs\.overrides\.health\.url:/)]);
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Gateway } from '../src/createGateway.js';
+import type { SupergraphManager } from '../src/supergraph/createSupergraphManager.js';
+import { createTestGateway } from './testGateway.js';
+
+let gateway: Gateway;
+let supergraph: SupergraphManager;
+beforeAll(async () => {
+  ({ gateway, supergraph } = await createTestGateway({ server: { maxBodyBytes: 2048 } }));
+});
+afterAll(() => supergraph.close());
+
+const url = 'http://gateway/graphql';
+const json = { 'content-type': 'application/json', accept: 'application/json' };
+
+async function call(init: RequestInit, target = url) {
+  const response = await gateway.fetch(target, init);
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text ? JSON.parse(text) : undefined,
+  };
+}
+
+describe('GraphQL over HTTP', () => {
+  it('answers a POST JSON query', async () => {
+    const r = await call({ method: 'POST', headers: json, body: '{"query":"{ __typename }"}' });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('answers a GET query', async () => {
+    const r = await call(
+      { method: 'GET', headers: { accept: 'application/json' } },
+      `${url}?query={__typename}`,
+    );
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('answers in application/graphql-response+json when the client asks for it', async () => {
+    const r = await call({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(r.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(r.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses a mutation over GET with 405 METHOD_NOT_ALLOWED', async () => {
+    const query = encodeURIComponent('mutation { rename(code: "17", name: "x") }');
+    const r = await call({ method: 'GET', headers: { accept: 'application/json' } }, `${url}?query=${query}`);
+    expect(r.status).toBe(405);
+    expect(r.body.errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('refuses malformed JSON with 400 and a clear message that does not echo the body', async () => {
+    const r = await call({ method: 'POST', headers: json, body: '{"query": "{ secret' });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([
+      { message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } },
+    ]);
+  });
+
+  it('refuses a body over the configured size with 413 PAYLOAD_TOO_LARGE', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(4096) } });
+    const r = await call({ method: 'POST', headers: json, body });
+    expect(r.status).toBe(413);
+    expect(r.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it.each([
+    'text/plain',
+    'application/xml',
+    'multipart/form-data; boundary=x',
+    'application/x-www-form-urlencoded',
+  ])('refuses a %s body with 415 UNSUPPORTED_MEDIA_TYPE', async (type) => {
+    const r = await call({ method: 'POST', headers: { 'content-type': type }, body: 'query={__typename}' });
+    expect(r.status).toBe(415);
+    expect(r.body.errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses a POST without a content type with 415', async () => {
+    const r = await call({ method: 'POST', body: '{"query":"{ __typename }"}' });
+    expect(r.status).toBe(415);
+  });
+
+  it('refuses other methods with 405', async () => {
+    const r = await call({ method: 'PUT', headers: json, body: '{"query":"{ __typename }"}' });
+    expect(r.status).toBe(405);
+    expect(r.body.errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('refuses an invalid query with GRAPHQL_VALIDATION_FAILED and 400 for graphql-response+json clients', async () => {
+    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+    const r = await call({ method: 'POST', headers, body: '{"query":"{ nope }"}' });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('answers an invalid query with 200 to legacy application/json clients, as GraphQL over HTTP requires', async () => {
+    const r = await call({ method: 'POST', headers: json, body: '{"query":"{ nope }"}' });
+    expect(r.status).toBe(200);
+    expect(r.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses an unparsable query with GRAPHQL_PARSE_FAILED', async () => {
+    const r = await call({ method: 'POST', headers: json, body: '{"query":"{ unitName("}' });
+    expect(r.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('serves no GraphiQL outside development mode', async () => {
+    const r = await gateway.fetch(url, { headers: { accept: 'text/html' } });
+    expect(await r.text()).not.toMatch(/graphiql/i);
+  });
+});
+
+describe('hostile bodies', () => {
+  const bodies = [
+    '',
+    'null',
+    '[]',
+    '[{"query":"{__typename}"}]',
+    '"just a string"',
+    '{"query":5}',
+    '{"query":"{__typename}","variables":"x"}',
+    '{"query":"{__typename}","variables":[1]}',
+    '{"query":"{__typename}","operationName":7}',
+    '{"query":"{__typename}","extensions":"x"}',
+    '{"__proto__":{"polluted":true},"query":"{__typename}"}',
+    '{"query":"' + '{a'.repeat(500) + '"}',
+    '\u0000\u0001\u0002',
+    '{"query":"\\ud800"}',
+  ];
+
+  it.each(bodies.map((b, i) => [i, b]))(
+    'answers body #%i with a JSON error, never a crash',
+    async (_i, body) => {
+      const r = await call({ method: 'POST', headers: json, body: body as string });
+      expect(r.status).toBeGreaterThanOrEqual(200);
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.errors?.length ?? 0).toBeGreaterThanOrEqual(r.body.data ? 0 : 1);
+      expect(r.text).not.toMatch(/\bat [\w.<>]+ \(|node_modules/);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    },
+  );
+
+  it('still answers after all of them', async () => {
+    const r = await call({ method: 'POST', headers: json, body: '{"query":"{ __typename }"}' });
+    expect(r.body).toEqual({ data: { __typename: 'Query' } });
+  });
+});
