@@ -78,6 +78,7 @@ export function createFileSink(options: FileSinkOptions): AuditSink {
       } catch (error) {
         throw new Error(
           `audit file ${files[i]!.name} ends with a corrupt record (${(error as Error).message}); run lgsp-audit verify`,
+          { cause: error },
         );
       }
     }

@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AuditRecord } from '../src/auditRecord.js';
 import { createFileSource } from '../src/auditSource.js';
 import { verifySource } from '../src/auditTools.js';
