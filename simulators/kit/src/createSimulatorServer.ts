@@ -111,16 +111,19 @@ async function applyFault(
   return fault.malformed ? { ...reply, body: corruptBody(reply.body) } : reply;
 }
 
-/** Starts a simulator of one provincial system: its routes plus the `/__admin/*` routes. */
-export async function createSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
-  const { name, routes } = options;
-  const log = options.log ?? pino({ name: `simulator-${name}`, level: 'warn' });
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const faults = new FaultStore();
-  const stats = new RequestStats(options.keepRequestIds ?? 200);
-  for (const spec of options.faults ?? []) faults.add(spec);
+interface HandlerDependencies {
+  name: string;
+  routes: readonly Route[];
+  faults: FaultStore;
+  stats: RequestStats;
+  log: Logger;
+  maxBodyBytes: number;
+}
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** Admin routes first (uncounted); every other request is counted, then faulted or routed. */
+function createRequestHandler(deps: HandlerDependencies) {
+  const { name, routes, faults, stats, log, maxBodyBytes } = deps;
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://simulator');
     const method = (request.method ?? 'GET').toUpperCase();
     const body = await readBody(request, maxBodyBytes);
@@ -149,7 +152,19 @@ export async function createSimulatorServer(options: SimulatorServerOptions): Pr
     if (fault) log.info({ requestId, faultId: fault.id, path: url.pathname }, 'fault injected');
     if (outcome === 'reset') request.socket.destroy();
     else if (outcome !== 'hold') send(response, outcome);
-  }
+  };
+}
+
+/** Starts a simulator of one provincial system: its routes plus the `/__admin/*` routes. */
+export async function createSimulatorServer(options: SimulatorServerOptions): Promise<SimulatorServer> {
+  const { name, routes } = options;
+  const log = options.log ?? pino({ name: `simulator-${name}`, level: 'warn' });
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const faults = new FaultStore();
+  const stats = new RequestStats(options.keepRequestIds ?? 200);
+  for (const spec of options.faults ?? []) faults.add(spec);
+
+  const handle = createRequestHandler({ name, routes, faults, stats, log, maxBodyBytes });
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {

@@ -1,5 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { ApolloServer, type GraphQLRequest } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -10,11 +9,10 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import { gql } from 'graphql-tag';
 import { pino, type Logger } from 'pino';
-import { isUpstreamError } from '../upstream/upstreamErrors.js';
-import { createFormatError, isUnknownError } from './formatSubgraphError.js';
+import { createFormatError } from './formatSubgraphError.js';
+import { useErrorLogging } from './useErrorLogging.js';
 import { resolveRequestId } from './requestId.js';
-import { createHttpHandler } from './serveHttp.js';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { createHttpHandler, listenHttp } from './serveHttp.js';
 
 /** What every resolver receives. `TLoaders` is whatever the subgraph's `createLoaders` returns. */
 export interface SubgraphContext<TLoaders = unknown> {
@@ -71,16 +69,14 @@ export interface SubgraphServer {
   close(): Promise<void>;
 }
 
-/** Starts one Federation v2 subgraph (Apollo Server + buildSubgraphSchema) with the hub's conventions. */
-export async function createSubgraphServer<TLoaders = Record<string, never>>(
+function createApollo<TLoaders>(
   options: SubgraphServerOptions<TLoaders>,
-): Promise<SubgraphServer> {
-  const { name } = options;
-  const rootLog = options.log ?? pino({ name: `subgraph-${name}` });
+  rootLog: Logger,
+): ApolloServer<SubgraphContext<TLoaders>> {
   const typeDefs = typeof options.typeDefs === 'string' ? gql(options.typeDefs) : options.typeDefs;
-  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+  return new ApolloServer<SubgraphContext<TLoaders>>({
     schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
-    formatError: createFormatError(name),
+    formatError: createFormatError(options.name),
     includeStacktraceInErrorResponses: false,
     logger: rootLog,
     plugins: [
@@ -88,33 +84,18 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
-      {
-        async requestDidStart() {
-          return {
-            async didEncounterErrors({ errors, contextValue }) {
-              for (const error of errors) {
-                const original = unwrapResolverError(error);
-                if (isUpstreamError(original)) {
-                  contextValue.log.warn(
-                    {
-                      code: original.code,
-                      upstream: original.upstream,
-                      reason: original.reason,
-                      status: original.status,
-                      attempts: original.attempts,
-                    },
-                    'upstream failure',
-                  );
-                } else if (isUnknownError(error)) {
-                  contextValue.log.error({ err: original, path: error.path }, 'masked internal error');
-                }
-              }
-            },
-          };
-        },
-      },
+      useErrorLogging(),
     ],
   });
+}
+
+/** Starts one Federation v2 subgraph (Apollo Server + buildSubgraphSchema) with the hub's conventions. */
+export async function createSubgraphServer<TLoaders = Record<string, never>>(
+  options: SubgraphServerOptions<TLoaders>,
+): Promise<SubgraphServer> {
+  const { name } = options;
+  const rootLog = options.log ?? pino({ name: `subgraph-${name}` });
+  const apollo = createApollo(options, rootLog);
   await apollo.start();
 
   const buildContext = async (
@@ -147,23 +128,16 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     resolveRequestId: (request) => resolveRequestId(request.headers['x-request-id']),
     context: (request, requestId) => buildContext(request.headers, requestId),
   });
-  const server = createServer((request, response) => {
-    handler(request, response).catch((error: unknown) => {
-      rootLog.error({ err: error }, 'subgraph http handler failed');
-      if (!response.headersSent) response.writeHead(500).end();
-      else response.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  rootLog.info({ port: address.port }, 'subgraph listening');
+  const { server, host, port } = await listenHttp(
+    handler,
+    options.port ?? 0,
+    options.host ?? '127.0.0.1',
+    rootLog,
+  );
+  rootLog.info({ port }, 'subgraph listening');
   return {
-    url: `http://${host}:${address.port}${path}`,
-    port: address.port,
+    url: `http://${host}:${port}${path}`,
+    port,
     executeOperation,
     close: async () => {
       await new Promise<void>((resolve) => {

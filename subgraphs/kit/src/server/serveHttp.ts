@@ -1,4 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
 export interface ServeHttpOptions<TContext extends BaseContext> {
@@ -83,4 +85,27 @@ export function createHttpHandler<TContext extends BaseContext>(options: ServeHt
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
   };
+}
+
+/** Listens with a handler whose failures end the response instead of crashing the process. */
+export async function listenHttp(
+  handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+  port: number,
+  hostname: string,
+  log: Logger,
+): Promise<{ server: Server; host: string; port: number }> {
+  const server = createServer((request, response) => {
+    handler(request, response).catch((error: unknown) => {
+      log.error({ err: error }, 'subgraph http handler failed');
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { server, host, port: address.port };
 }

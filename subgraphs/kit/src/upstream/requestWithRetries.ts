@@ -1,0 +1,144 @@
+import type { Pool } from 'undici';
+import type { Logger } from 'pino';
+import type { CircuitBreaker } from './circuitBreaker.js';
+import { sendOnce, type RawResponse } from './sendOnce.js';
+import { NotFound, UpstreamError } from './upstreamErrors.js';
+import type { QueryValue, RawRequestOptions, UpstreamResponse } from './upstreamTypes.js';
+
+export interface RequesterSettings {
+  requestTimeoutMs: number;
+  retries: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  maxResponseBytes: number;
+}
+
+export interface RequesterDependencies {
+  name: string;
+  base: URL;
+  pool: Pool;
+  breaker: CircuitBreaker;
+  settings: RequesterSettings;
+  headers: Record<string, string> | undefined;
+  log: Logger | undefined;
+}
+
+function buildPath(prefix: string, path: string, query: Record<string, QueryValue> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else params.append(key, String(value));
+  }
+  const search = params.toString();
+  const joined = `${prefix.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+  return search ? `${joined}${joined.includes('?') ? '&' : '?'}${search}` : joined;
+}
+
+function isRetryable(error: UpstreamError): boolean {
+  // A timeout is not retried: the attempt already used the whole budget, and the caller is waiting.
+  return error.reason === 'connect' || error.reason === 'reset' || error.reason === 'status';
+}
+
+function countsAsFailure(error: UpstreamError): boolean {
+  return (
+    error.reason === 'timeout' ||
+    error.reason === 'connect' ||
+    error.reason === 'reset' ||
+    error.reason === 'status'
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** One attempt through the breaker; 5xx (unless accepted) is a failure here so the breaker counts it. */
+async function attempt(
+  deps: RequesterDependencies,
+  request: RawRequestOptions,
+  path: string,
+): Promise<RawResponse> {
+  const { name, pool, breaker, settings } = deps;
+  if (!breaker.tryAcquire()) throw new UpstreamError({ upstream: name, reason: 'circuitOpen' });
+  try {
+    const response = await sendOnce(pool, {
+      upstream: name,
+      method: request.method,
+      path,
+      body: request.body,
+      headers: {
+        ...deps.headers,
+        ...request.headers,
+        ...(request.requestId ? { 'x-request-id': request.requestId } : {}),
+      },
+      timeoutMs: settings.requestTimeoutMs,
+      maxResponseBytes: settings.maxResponseBytes,
+      signal: request.signal,
+    });
+    if (response.status >= 500 && !request.acceptStatus?.(response.status, response.contentType)) {
+      throw new UpstreamError({ upstream: name, reason: 'status', status: response.status });
+    }
+    breaker.onSuccess();
+    return response;
+  } catch (error) {
+    if (error instanceof UpstreamError && countsAsFailure(error)) breaker.onFailure();
+    else breaker.onAbandon();
+    throw error;
+  }
+}
+
+/** The request pipeline of one upstream client: breaker → one attempt → status rules → retry with backoff. */
+export function createRequester(
+  deps: RequesterDependencies,
+): (raw: RawRequestOptions) => Promise<UpstreamResponse | NotFound> {
+  const { name, base, settings, log } = deps;
+
+  async function request(raw: RawRequestOptions): Promise<UpstreamResponse | NotFound> {
+    const method = raw.method.toUpperCase();
+    const idempotent = raw.idempotent ?? (method === 'GET' || method === 'HEAD');
+    const maxAttempts = 1 + (idempotent ? settings.retries : 0);
+    const path = buildPath(base.pathname, raw.path, raw.query);
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
+      try {
+        const response = await attempt(deps, { ...raw, method }, path);
+        if (response.status === 404) return NotFound;
+        if (response.status >= 400 && !raw.acceptStatus?.(response.status, response.contentType)) {
+          throw new UpstreamError({ upstream: name, reason: 'status', status: response.status });
+        }
+        return response;
+      } catch (error) {
+        if (!(error instanceof UpstreamError)) throw error;
+        const failed = error.withAttempts(attemptNumber);
+        const retry = attemptNumber < maxAttempts && isRetryable(failed) && (failed.status ?? 500) >= 500;
+        log?.warn(
+          {
+            upstream: name,
+            requestId: raw.requestId,
+            reason: failed.reason,
+            status: failed.status,
+            attempt: attemptNumber,
+            retry,
+          },
+          'upstream attempt failed',
+        );
+        if (!retry) throw failed;
+        const ceilingMs = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (attemptNumber - 1));
+        await sleep(Math.random() * ceilingMs, raw.signal);
+      }
+    }
+  }
+
+  return request;
+}
