@@ -7,3 +7,4 @@ export {
   supergraphPath,
   type ProvinceSubgraphEntry,
 } from './provinceSupergraph.js';
+export * from './gatewayAssertion.js';
