@@ -28,6 +28,17 @@ export class SpoolFullError extends Error {
   }
 }
 
+async function readRange(path: string, offset: number, length: number): Promise<Buffer> {
+  const reader = await open(path, 'r');
+  try {
+    const chunk = Buffer.alloc(length);
+    const { bytesRead } = await reader.read(chunk, 0, length, offset);
+    return chunk.subarray(0, bytesRead);
+  } finally {
+    await reader.close();
+  }
+}
+
 const segmentName = /^spool-(\d{12})\.jsonl$/;
 const readChunkBytes = 1024 * 1024;
 
@@ -45,6 +56,7 @@ export function createSpool(options: SpoolOptions) {
   let handle: FileHandle | null = null;
   let active = 0;
   let totalBytes = 0;
+  let released: SpoolPosition = { segment: 0, offset: 0 };
 
   const pathOf = (segment: number) => join(options.dir, `spool-${String(segment).padStart(12, '0')}.jsonl`);
 
@@ -76,9 +88,20 @@ export function createSpool(options: SpoolOptions) {
     async append(batch: readonly AuditRecordBody[]): Promise<SpoolPosition> {
       if (!handle) throw new Error('spool is not open');
       const data = Buffer.from(`${batch.map((body) => JSON.stringify(body)).join('\n')}\n`, 'utf8');
-      if (totalBytes + data.byteLength > maxBytes) throw new SpoolFullError(maxBytes);
-      if ((sizes.get(active) ?? 0) > 0 && (sizes.get(active) ?? 0) + data.byteLength > segmentBytes)
+      const activeSize = sizes.get(active) ?? 0;
+      const wouldOverflow =
+        totalBytes + data.byteLength > maxBytes || activeSize + data.byteLength > segmentBytes;
+      if (activeSize > 0 && wouldOverflow) {
+        // Rotate; an active segment already fully delivered is deleted at once, which frees its bytes.
+        const previous = active;
         await startSegment(active + 1);
+        if (released.segment === previous && released.offset >= activeSize) {
+          await rm(pathOf(previous), { force: true });
+          sizes.delete(previous);
+          totalBytes -= activeSize;
+        }
+      }
+      if (totalBytes + data.byteLength > maxBytes) throw new SpoolFullError(maxBytes);
       await handle.write(data);
       if (fsync) await handle.datasync();
       sizes.set(active, (sizes.get(active) ?? 0) + data.byteLength);
@@ -108,29 +131,31 @@ export function createSpool(options: SpoolOptions) {
         position = { segment: position.segment + 1, offset: 0 };
       const durableEnd = sizes.get(position.segment) ?? 0;
       if (position.offset >= durableEnd) return { records: [], next: position };
-      const length = Math.min(readChunkBytes, durableEnd - position.offset);
-      const reader = await open(pathOf(position.segment), 'r');
-      const chunk = Buffer.alloc(length);
-      try {
-        await reader.read(chunk, 0, length, position.offset);
-      } finally {
-        await reader.close();
-      }
       const records: AuditRecordBody[] = [];
       let start = 0;
-      while (records.length < maxRecords) {
-        const newline = chunk.indexOf(0x0a, start);
-        if (newline === -1) break;
-        records.push(JSON.parse(chunk.toString('utf8', start, newline)) as AuditRecordBody);
-        start = newline + 1;
+      // A line longer than the chunk (huge variables) makes the chunk grow until it holds one whole line.
+      for (let want = readChunkBytes; records.length === 0; want *= 2) {
+        const chunk = await readRange(
+          pathOf(position.segment),
+          position.offset,
+          Math.min(want, durableEnd - position.offset),
+        );
+        start = 0;
+        while (records.length < maxRecords) {
+          const newline = chunk.indexOf(0x0a, start);
+          if (newline === -1) break;
+          records.push(JSON.parse(chunk.toString('utf8', start, newline)) as AuditRecordBody);
+          start = newline + 1;
+        }
+        if (records.length === 0 && want >= durableEnd - position.offset)
+          throw new Error(`spool segment ${position.segment} ends without a newline`);
       }
-      if (records.length === 0)
-        throw new Error(`spool segment ${position.segment} has a line longer than ${readChunkBytes} bytes`);
       return { records, next: { segment: position.segment, offset: position.offset + start } };
     },
 
     /** Everything before `position` is delivered: deletes the segments wholly before it. */
     async release(position: SpoolPosition): Promise<void> {
+      released = position;
       for (const [segment, size] of [...sizes]) {
         const done =
           segment < position.segment ||
