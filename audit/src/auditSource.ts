@@ -8,7 +8,11 @@ import { listAuditFiles } from './fileSink.js';
 import { readLines } from './jsonLines.js';
 import { quoteSchema } from './postgresSchema.js';
 
-export type SourceItem = { record: AuditRecord | { unreadable: string }; location: string };
+/** `tornTail`: the last line of the newest file is incomplete (a crash mid-write); the sink cuts it on restart. */
+export type SourceItem = {
+  record: AuditRecord | { unreadable: string; tornTail?: boolean };
+  location: string;
+};
 
 /** Read access for auditors' tools: records in chain order (for verify/export) and filtered queries. */
 export interface AuditSource {
@@ -25,11 +29,13 @@ export function createFileSource(path: string): AuditSource {
     return info.isDirectory() ? listAuditFiles(path) : [{ name: basename(path), path }];
   }
   async function* records(range: { fromSeq?: number; toSeq?: number } = {}): AsyncGenerator<SourceItem> {
-    for (const file of await files()) {
+    const all = await files();
+    for (const [index, file] of all.entries()) {
       for await (const { line, lineNo, torn } of readLines(file.path)) {
         const location = `${file.name}:${lineNo}`;
         if (torn) {
-          yield { record: { unreadable: 'torn last line (incomplete write)' }, location };
+          const tornTail = index === all.length - 1;
+          yield { record: { unreadable: 'torn line (incomplete write)', tornTail }, location };
           continue;
         }
         let record: AuditRecord;

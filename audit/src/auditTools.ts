@@ -10,13 +10,20 @@ export async function verifySource(
 ): Promise<VerifyResult> {
   const verifier = createChainVerifier();
   let sawExpected = false;
+  let tornTail: string | null = null;
   for await (const { record, location } of source.records()) {
+    // An incomplete last line is what a crash leaves; it was never acknowledged, so it is reported, not a break.
+    if ('tornTail' in record && record.tornTail) {
+      tornTail = location;
+      continue;
+    }
     if (!verifier.push(record, location)) break;
     if (options.expectHead && !('unreadable' in record) && record.seq === options.expectHead.seq) {
       if (record.hash !== options.expectHead.hash) {
         const result = verifier.finish();
         return {
           ...result,
+          tornTail,
           ok: false,
           break: { seq: record.seq, location, reason: 'record differs from the expected head noted earlier' },
         };
@@ -24,7 +31,7 @@ export async function verifySource(
       sawExpected = true;
     }
   }
-  const result = verifier.finish();
+  const result = { ...verifier.finish(), tornTail };
   if (result.ok && options.expectHead && !sawExpected) {
     const missing: ChainBreak = {
       seq: options.expectHead.seq,

@@ -19,6 +19,8 @@ export interface VerifyResult {
   /** Set when the head of the chain was removed by retention and a checkpoint vouches for it. */
   prunedThroughSeq: number | null;
   break: ChainBreak | null;
+  /** Where an incomplete last line (a crash mid-write) was skipped, if any: not a break. */
+  tornTail?: string | null;
 }
 
 /**

@@ -107,7 +107,10 @@ function describe(result: VerifyResult): string {
       ? `, records 1..${result.prunedThroughSeq} removed by retention (checkpoint verified)`
       : '';
     const head = result.head ? `head seq ${result.head.seq} hash ${result.head.hash}` : 'empty chain';
-    return `chain OK: ${result.records} records, ${head}${pruned}`;
+    const torn = result.tornTail
+      ? `\nnote: incomplete last line at ${result.tornTail} skipped (crash mid-write; cut at next start)`
+      : '';
+    return `chain OK: ${result.records} records, ${head}${pruned}${torn}`;
   }
   const b = result.break!;
   return `chain BROKEN at seq ${b.seq} (${b.location}): ${b.reason}\nverified before the break: ${result.head ? `up to seq ${result.head.seq}` : 'nothing'}`;

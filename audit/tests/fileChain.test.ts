@@ -89,6 +89,16 @@ describe('file sink hash chain', () => {
     expect((await verify()).break).toMatchObject({ seq: 1, reason: expect.stringContaining('missing') });
   });
 
+  it('treats a torn line in an older file as a break', async () => {
+    await writeRecords(30, { maxFileBytes: 4096 });
+    const [first] = await listAuditFiles(dir);
+    const text = await readFile(first!.path, 'utf8');
+    await writeFile(first!.path, text.slice(0, -10));
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    expect(result.break?.reason).toContain('torn');
+  });
+
   it('detects reordered records at the first seq out of place', async () => {
     await writeRecords(20);
     await editLines((lines) => {
@@ -99,13 +109,14 @@ describe('file sink hash chain', () => {
     expect((await verify()).break).toMatchObject({ seq: 12, location: expect.stringMatching(/:12$/) });
   });
 
-  it('cuts a torn last line on restart and continues the chain from the last complete record', async () => {
+  it('skips a torn last line when verifying (reported), cuts it on restart and continues the chain from the last complete record', async () => {
     await writeRecords(5);
     const path = await onlyFile();
     await appendFile(path, '{"v":1,"kind":"operation","id":"torn');
-    expect((await verify()).break).toMatchObject({ seq: 6, reason: expect.stringContaining('torn') });
+    const beforeRestart = await verify();
+    expect(beforeRestart).toMatchObject({ ok: true, records: 5, tornTail: expect.stringMatching(/:6$/) });
     await writeRecords(3);
-    expect(await verify()).toMatchObject({ ok: true, records: 8, head: { seq: 8 } });
+    expect(await verify()).toMatchObject({ ok: true, records: 8, head: { seq: 8 }, tornTail: null });
   });
 
   it('rotates by size and keeps one chain across files and restarts', async () => {
