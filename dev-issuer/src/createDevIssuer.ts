@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
 import Provider, { type ProviderToken } from 'oidc-provider';
 import type { DevClientRegistry } from './devClients.js';
+import { MemoryAdapter } from './memoryAdapter.js';
 
 export type SigningAlgorithm = 'RS256' | 'ES256';
 
@@ -101,6 +102,7 @@ export async function createDevIssuer(options: DevIssuerOptions): Promise<DevIss
 
   const resourceIndicator = `urn:lgsp:audience:${encodeURIComponent(audience)}`;
   const provider = new Provider(issuer, {
+    adapter: MemoryAdapter,
     clients,
     jwks: { keys: [key.jwk] },
     scopes: ['openid', ...allScopes],

@@ -63,6 +63,9 @@ export interface TokenVerifier {
   verify(token: string): Promise<ClientPrincipal>;
 }
 
+/** Our code for a discovery or JWKS request that failed outside jose. */
+const ISSUER_UNREACHABLE = 'LGSP_ISSUER_UNREACHABLE';
+
 function fail(reason: TokenFailureReason, cause?: unknown): never {
   throw new TokenError(reason, { cause });
 }
@@ -88,13 +91,13 @@ function reasonOf(error: unknown): TokenFailureReason {
       return 'TOKEN_KEY_UNKNOWN';
     case 'ERR_JWKS_TIMEOUT':
     case 'ERR_JWKS_INVALID':
+    case ISSUER_UNREACHABLE:
       return 'ISSUER_UNAVAILABLE';
     case 'ERR_JWS_INVALID':
     case 'ERR_JWT_INVALID':
       return 'TOKEN_MALFORMED';
     default:
-      // fetch() failures of the JWKS have no jose code: the issuer is unreachable.
-      return error instanceof TypeError ? 'ISSUER_UNAVAILABLE' : 'TOKEN_MALFORMED';
+      return 'TOKEN_MALFORMED';
   }
 }
 
@@ -126,7 +129,19 @@ function createDiscoveredKeys(options: TokenVerifierOptions): JWTVerifyGetKey {
       keys = undefined;
       throw error;
     });
-    return (await keys)(header, token);
+    try {
+      return await (
+        await keys
+      )(header, token);
+    } catch (error) {
+      // jose's own errors say what is wrong with the token or the key set; anything else (a refused connection,
+      // a failed discovery) means the issuer could not be reached.
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && /^ERR_J(WKS|WS|WT|OSE)_/.test(code)) throw error;
+      throw Object.assign(new Error('the issuer could not be reached', { cause: error }), {
+        code: ISSUER_UNREACHABLE,
+      });
+    }
   };
 }
 
