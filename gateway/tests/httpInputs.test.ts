@@ -111,11 +111,6 @@ describe('GraphQL over HTTP', () => {
     const r = await call({ method: 'POST', headers: json, body: '{"query":"{ unitName("}' });
     expect(r.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
-
-  it('serves no GraphiQL outside development mode', async () => {
-    const r = await gateway.fetch(url, { headers: { accept: 'text/html' } });
-    expect(await r.text()).not.toMatch(/graphiql/i);
-  });
 });
 
 describe('hostile bodies', () => {
