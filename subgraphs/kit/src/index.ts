@@ -52,3 +52,4 @@ export {
 export { createFormatError } from './server/formatSubgraphError.js';
 export { resolveRequestId } from './server/requestId.js';
 export { parseUpstreamPayload } from './parseUpstreamPayload.js';
+export { createPubSub, type PubSub, type PubSubOptions } from './createPubSub.js';

@@ -6,13 +6,14 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import type { DocumentNode, FormattedExecutionResult } from 'graphql';
+import type { DocumentNode, FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { pino, type Logger } from 'pino';
 import { createFormatError } from './formatSubgraphError.js';
 import { useErrorLogging } from './useErrorLogging.js';
 import { resolveRequestId } from './requestId.js';
 import { createHttpHandler, listenHttp } from './serveHttp.js';
+import { createSubscriptionHandler } from './serveSubscription.js';
 
 /** What every resolver receives. `TLoaders` is whatever the subgraph's `createLoaders` returns. */
 export interface SubgraphContext<TLoaders = unknown> {
@@ -71,11 +72,11 @@ export interface SubgraphServer {
 
 function createApollo<TLoaders>(
   options: SubgraphServerOptions<TLoaders>,
+  schema: GraphQLSchema,
   rootLog: Logger,
 ): ApolloServer<SubgraphContext<TLoaders>> {
-  const typeDefs = typeof options.typeDefs === 'string' ? gql(options.typeDefs) : options.typeDefs;
   return new ApolloServer<SubgraphContext<TLoaders>>({
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    schema,
     formatError: createFormatError(options.name),
     includeStacktraceInErrorResponses: false,
     logger: rootLog,
@@ -95,7 +96,11 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
 ): Promise<SubgraphServer> {
   const { name } = options;
   const rootLog = options.log ?? pino({ name: `subgraph-${name}` });
-  const apollo = createApollo(options, rootLog);
+  const typeDefs = typeof options.typeDefs === 'string' ? gql(options.typeDefs) : options.typeDefs;
+  const schema = buildSubgraphSchema([
+    { typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> },
+  ]);
+  const apollo = createApollo(options, schema, rootLog);
   await apollo.start();
 
   const buildContext = async (
@@ -119,6 +124,12 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     return { url: undefined, port: undefined, executeOperation, close: () => apollo.stop() };
   }
   const path = options.path ?? '/graphql';
+  const subscriptions = createSubscriptionHandler({
+    schema,
+    formatError: createFormatError(name),
+    context: (request, requestId) => buildContext(request.headers, requestId),
+    log: rootLog,
+  });
   const handler = createHttpHandler({
     apollo,
     path,
@@ -127,6 +138,7 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     resolveRequestId: (request) => resolveRequestId(request.headers['x-request-id']),
     context: (request, requestId) => buildContext(request.headers, requestId),
+    subscriptions: subscriptions.handle,
   });
   const { server, host, port } = await listenHttp(
     handler,
@@ -142,6 +154,7 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
+        subscriptions.closeAll();
         server.closeIdleConnections();
       });
       await apollo.stop();

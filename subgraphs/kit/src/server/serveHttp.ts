@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { readGraphQLParams, type GraphQLParams } from './serveSubscription.js';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
 export interface ServeHttpOptions<TContext extends BaseContext> {
@@ -13,6 +14,17 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   /** Builds the per-request context from the incoming request. */
   context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
   resolveRequestId: (request: IncomingMessage) => string;
+  /** Serves subscriptions over SSE; returns false when the request is not one. */
+  subscriptions?: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    params: GraphQLParams,
+    requestId: string,
+  ) => Promise<boolean>;
+}
+
+function wantsEventStream(request: IncomingMessage): boolean {
+  return (request.headers.accept ?? '').includes('text/event-stream');
 }
 
 function reply(response: ServerResponse, status: number, body: unknown, requestId?: string): void {
@@ -70,6 +82,15 @@ export function createHttpHandler<TContext extends BaseContext>(options: ServeHt
           requestId,
         );
       }
+    }
+    if (options.subscriptions && wantsEventStream(request)) {
+      let params: GraphQLParams | undefined;
+      try {
+        params = readGraphQLParams(request.method ?? 'GET', url.searchParams, body);
+      } catch {
+        params = undefined; // unreadable variables: Apollo below answers with the proper error
+      }
+      if (params && (await options.subscriptions(request, response, params, requestId))) return;
     }
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
