@@ -50,6 +50,7 @@ export {
   type RequestInfo,
 } from './server/createSubgraphServer.js';
 export { createFormatError } from './server/formatSubgraphError.js';
+export type { Principal, GatewayTrustOptions } from './server/gatewayPrincipal.js';
 export { resolveRequestId } from './server/requestId.js';
 export { parseUpstreamPayload } from './parseUpstreamPayload.js';
 export { createPubSub, type PubSub, type PubSubOptions } from './createPubSub.js';

@@ -12,7 +12,9 @@ import { pino, type Logger } from 'pino';
 import { createFormatError } from './formatSubgraphError.js';
 import { useErrorLogging } from './useErrorLogging.js';
 import { resolveRequestId } from './requestId.js';
-import { createHttpHandler, listenHttp } from './serveHttp.js';
+import { GatewayAssertionError } from '@lgsp/schema';
+import { createAuthenticate, type GatewayTrustOptions, type Principal } from './gatewayPrincipal.js';
+import { createHttpHandler, listenHttp, UNAUTHENTICATED_MESSAGE } from './serveHttp.js';
 import { createSubscriptionHandler } from './serveSubscription.js';
 
 /** What every resolver receives. `TLoaders` is whatever the subgraph's `createLoaders` returns. */
@@ -24,12 +26,15 @@ export interface SubgraphContext<TLoaders = unknown> {
   /** This request's DataLoaders: created fresh per request, so nothing is cached across requests. */
   loaders: TLoaders;
   headers: IncomingHttpHeaders;
+  /** The caller as the gateway asserts it (scopes, purpose, client); `undefined` without `gatewayTrust`. */
+  principal: Principal;
 }
 
 export interface RequestInfo {
   requestId: string;
   log: Logger;
   headers: IncomingHttpHeaders;
+  principal: Principal;
 }
 
 export interface SubgraphServerOptions<TLoaders> {
@@ -56,6 +61,12 @@ export interface SubgraphServerOptions<TLoaders> {
   maxBodyBytes?: number;
   /** Extra fields for `GET /healthz`, e.g. `() => ({ upstream: client.breakerState().kind })`. Default none. */
   healthDetails?: () => Record<string, unknown>;
+  /**
+   * The gateway's public keys: when set, every GraphQL request (HTTP and `executeOperation`) must carry a valid
+   * `x-lgsp-gateway-assertion` addressed to `name`, or it is refused with UNAUTHENTICATED. Default: not required
+   * (dev and unit tests); production config sets it.
+   */
+  gatewayTrust?: GatewayTrustOptions;
 }
 
 export interface SubgraphServer {
@@ -103,18 +114,32 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
   const apollo = createApollo(options, schema, rootLog);
   await apollo.start();
 
+  const authenticate = createAuthenticate(name, options.gatewayTrust, rootLog);
   const buildContext = async (
     headers: IncomingHttpHeaders,
     requestId: string,
+    principal: Principal,
   ): Promise<SubgraphContext<TLoaders>> => {
     const log = rootLog.child({ requestId, subgraph: name });
-    const info: RequestInfo = { requestId, log, headers };
+    const info: RequestInfo = { requestId, log, headers, principal };
     const loaders = options.createLoaders ? options.createLoaders(info) : ({} as TLoaders);
-    return { requestId, log, headers, loaders, ...options.context?.(info) };
+    return { requestId, log, headers, loaders, principal, ...options.context?.(info) };
   };
 
   const executeOperation: SubgraphServer['executeOperation'] = async (request, { headers = {} } = {}) => {
-    const contextValue = await buildContext(headers, resolveRequestId(headers['x-request-id']));
+    const requestId = resolveRequestId(headers['x-request-id']);
+    let principal: Principal;
+    try {
+      principal = authenticate(headers, requestId);
+    } catch (error) {
+      if (!(error instanceof GatewayAssertionError)) throw error;
+      return {
+        errors: [
+          { message: UNAUTHENTICATED_MESSAGE, extensions: { code: 'UNAUTHENTICATED', subgraph: name } },
+        ],
+      };
+    }
+    const contextValue = await buildContext(headers, requestId, principal);
     const response = await apollo.executeOperation(request, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
     return response.body.singleResult as FormattedExecutionResult;
@@ -127,7 +152,7 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
   const subscriptions = createSubscriptionHandler({
     schema,
     formatError: createFormatError(name),
-    context: (request, requestId) => buildContext(request.headers, requestId),
+    context: (request, requestId, principal) => buildContext(request.headers, requestId, principal),
     log: rootLog,
   });
   const handler = createHttpHandler({
@@ -137,7 +162,8 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     healthDetails: options.healthDetails,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     resolveRequestId: (request) => resolveRequestId(request.headers['x-request-id']),
-    context: (request, requestId) => buildContext(request.headers, requestId),
+    context: (request, requestId, principal) => buildContext(request.headers, requestId, principal),
+    authenticate: (request, requestId) => authenticate(request.headers, requestId),
     subscriptions: subscriptions.handle,
   });
   const { server, host, port } = await listenHttp(

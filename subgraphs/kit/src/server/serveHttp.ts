@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { GatewayAssertionError } from '@lgsp/schema';
+import type { Principal } from './gatewayPrincipal.js';
 import { readGraphQLParams, type GraphQLParams } from './serveSubscription.js';
+
+/** The same refusal whatever the failure: the reason stays in the subgraph's log. */
+export const UNAUTHENTICATED_MESSAGE = 'Request did not come through the gateway';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
 export interface ServeHttpOptions<TContext extends BaseContext> {
@@ -11,8 +16,10 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   maxBodyBytes: number;
   subgraph: string;
   healthDetails: (() => Record<string, unknown>) | undefined;
-  /** Builds the per-request context from the incoming request. */
-  context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Builds the per-request context from the incoming request and its verified principal. */
+  context: (request: IncomingMessage, requestId: string, principal: Principal) => Promise<TContext>;
+  /** Verifies the gateway's assertion; throws `GatewayAssertionError` to refuse the request with 401. */
+  authenticate: (request: IncomingMessage, requestId: string) => Principal;
   resolveRequestId: (request: IncomingMessage) => string;
   /** Serves subscriptions over SSE; returns false when the request is not one. */
   subscriptions?: (
@@ -20,6 +27,7 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
     response: ServerResponse,
     params: GraphQLParams,
     requestId: string,
+    principal: Principal,
   ) => Promise<boolean>;
 }
 
@@ -57,6 +65,17 @@ export function createHttpHandler<TContext extends BaseContext>(options: ServeHt
     }
     if (url.pathname !== options.path) return reply(response, 404, { error: 'not found' });
     const requestId = options.resolveRequestId(request);
+    let principal: Principal;
+    try {
+      principal = options.authenticate(request, requestId);
+    } catch (error) {
+      if (!(error instanceof GatewayAssertionError)) throw error;
+      const refusal = {
+        message: UNAUTHENTICATED_MESSAGE,
+        extensions: { code: 'UNAUTHENTICATED', subgraph: options.subgraph },
+      };
+      return reply(response, 401, { errors: [refusal] }, requestId);
+    }
     const raw = await readBody(request, options.maxBodyBytes);
     if (raw === undefined) {
       return reply(
@@ -90,11 +109,11 @@ export function createHttpHandler<TContext extends BaseContext>(options: ServeHt
       } catch {
         params = undefined; // unreadable variables: Apollo below answers with the proper error
       }
-      if (params && (await options.subscriptions(request, response, params, requestId))) return;
+      if (params && (await options.subscriptions(request, response, params, requestId, principal))) return;
     }
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(request, requestId),
+      context: () => options.context(request, requestId, principal),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.setHeader('x-request-id', requestId);

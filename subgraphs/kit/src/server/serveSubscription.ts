@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Logger } from 'pino';
+import type { Principal } from './gatewayPrincipal.js';
 
 export interface GraphQLParams {
   query?: unknown;
@@ -21,7 +22,7 @@ export interface GraphQLParams {
 export interface SubscriptionHandlerOptions<TContext> {
   schema: GraphQLSchema;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-  context: (request: IncomingMessage, requestId: string) => Promise<TContext>;
+  context: (request: IncomingMessage, requestId: string, principal: Principal) => Promise<TContext>;
   log: Logger;
   /** Comment lines sent this often keep proxies from closing an idle stream. Default 15 000 ms. */
   keepAliveMs?: number;
@@ -69,10 +70,11 @@ export function createSubscriptionHandler<TContext>(options: SubscriptionHandler
     response: ServerResponse,
     params: GraphQLParams,
     requestId: string,
+    principal: Principal,
   ): Promise<boolean> => {
     const document = parseSubscription(options.schema, params);
     if (!document) return false;
-    const contextValue = await options.context(request, requestId);
+    const contextValue = await options.context(request, requestId, principal);
     const result = await subscribe({
       schema: options.schema,
       document,
