@@ -19,6 +19,13 @@ export {
   type AuthorizeOperationInput,
   type FieldDenial,
 } from './authorizeOperation.js';
+export {
+  createAuthService,
+  type AuthenticationResult,
+  type AuthorizationDecision,
+  type AuthService,
+  type AuthServiceOptions,
+} from './createAuthService.js';
 export { buildContractSchema, contractKey, type ContractInput } from './contractSchema.js';
 export { extractBearer } from './extractBearer.js';
 export { maskValue } from './masking.js';
