@@ -88,6 +88,8 @@ function adminReply(
     case 'DELETE /__admin/faults':
       faults.clear();
       return { status: 204, headers: {}, body: '' };
+    case 'GET /__admin/health':
+      return json({ status: 'ok', name });
     case 'GET /__admin/stats':
       return json({ name, ...stats.snapshot() });
     case 'POST /__admin/stats/reset':

@@ -81,6 +81,14 @@ describe('createSimulatorServer routes', () => {
   });
 });
 
+describe('createSimulatorServer health', () => {
+  it('answers a readiness probe without counting it', async () => {
+    const response = await fetch(`${simulator.url}/__admin/health`);
+    expect(await response.json()).toEqual({ status: 'ok', name: 'example' });
+    expect(simulator.stats().total).toBe(0);
+  });
+});
+
 describe('createSimulatorServer stats', () => {
   it('counts requests per route and keeps the request ids received', async () => {
     await fetch(`${simulator.url}/api/communes/04978`, { headers: { 'x-request-id': 'req-1' } });
