@@ -55,10 +55,11 @@ export const authConfigSchema = z
       .strictObject({
         /** Default: true. Turn off only where subgraphs do not verify it (conformance suites). */
         enabled: z.boolean().default(true),
-        /** File with the private Ed25519 JWK; default: a key generated at start (one replica, development). */
+        /**
+         * File with the private Ed25519 JWK (`generateAssertionKeyPair`), shared by all replicas; the subgraphs get the
+         * public half. Default: a key generated at start (one replica, tests).
+         */
         privateKeyFile: z.string().min(1).optional(),
-        /** Where the public JWKS is written at start for the subgraphs to read. Default: none. */
-        publicJwksFile: z.string().min(1).optional(),
         /** Default: 'lgsp-gateway'. */
         issuer: z.string().min(1).default('lgsp-gateway'),
         /** Default: 60 s. */

@@ -30,7 +30,7 @@ export interface FieldDenial extends Denial {
 export interface AuthorizationResult {
   /** Every refused selection, one per field node. Empty when the operation is allowed as it is. */
   denials: FieldDenial[];
-  /** Schema coordinates the operation reads (`Type.field`), for the audit trail. */
+  /** Schema coordinates the operation reads (`Type.field`), denied ones excluded, for the audit trail. */
   coordinates: string[];
   /** The subset of `coordinates` that are personal data. */
   personalData: string[];
@@ -102,14 +102,15 @@ function checkField(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, p
   const definition = parent.getFields()[name];
   if (definition === undefined) return true; // validation reports unknown fields
   const coordinate = `${parent.name}.${name}`;
-  walk.coordinates.add(coordinate);
   const returned = getNamedType(definition.type);
   const clauses = [
     ...typeClauses(walk, parent),
     ...(requirements.fields.get(coordinate) ?? []),
     ...typeClauses(walk, returned),
   ];
-  return deny(rules.check(clauses, context));
+  const allowed = deny(rules.check(clauses, context));
+  if (allowed) walk.coordinates.add(coordinate);
+  return allowed;
 }
 
 function walkSelections(

@@ -145,6 +145,8 @@ describe('authorizeOperation', () => {
       'Query.incidents',
     ]);
     expect(result.personalData).toEqual(['Incident.reporterPhone']);
+    const partlyDenied = authorize('{ units { name incidentCount } }', contextFor('partner-health'));
+    expect(partlyDenied.coordinates.sort()).toEqual(['AdministrativeUnit.name', 'Query.units']);
   });
 
   it('uses the reason and legal basis configured for a rule', () => {
