@@ -7,6 +7,7 @@ export {
   type PostXmlOptions,
   type UpstreamResponse,
   type QueryValue,
+  type UpstreamClientStats,
 } from './upstream/createUpstreamClient.js';
 export {
   UpstreamError,

@@ -151,6 +151,21 @@ describe('createUpstreamClient', () => {
     expect(breaking.breakerState().kind).toBe('closed');
   });
 
+  it('counts requests, attempts, retries, not-found and failures by code', async () => {
+    const counted = client({ retries: 1 });
+    await counted.getJson('/items/a1');
+    await counted.getJson('/items/missing');
+    simulator.addFault({ status: 503 });
+    await counted.getJson('/items/a1').catch(() => undefined);
+    expect(counted.stats()).toEqual({
+      requests: 3,
+      attempts: 4,
+      retries: 1,
+      notFound: 1,
+      failures: { UPSTREAM_TIMEOUT: 0, UPSTREAM_UNAVAILABLE: 0, UPSTREAM_ERROR: 1 },
+    });
+  });
+
   it('hands back an XML 500 to a SOAP caller instead of failing', async () => {
     const soap = client({ baseUrl: simulator.url });
     const response = await soap.postXml('/soap', '<Envelope/>', { soapAction: 'urn:Get', idempotent: true });

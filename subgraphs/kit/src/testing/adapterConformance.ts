@@ -155,6 +155,25 @@ export function describeUpstreamAdapterConformance<C, K, V>(
       expect((error as Error).message).not.toContain('truncated');
     });
 
+    it('fails fast with UPSTREAM_UNAVAILABLE while the circuit is open, then probes and recovers', async () => {
+      const breaking = client({ retries: 0, breaker: { failureThreshold: 2, openMs: 200 } });
+      await admin.addFault({ route, status: 503 });
+      for (let failure = 0; failure < 2; failure += 1) {
+        const { error } = await settle(options.fetchOne(breaking, firstKey as K, context()));
+        expect(error).toMatchObject({ code: 'UPSTREAM_ERROR' });
+      }
+      const { error } = await settle(options.fetchOne(breaking, firstKey as K, context()));
+      expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect((await admin.stats()).total).toBe(2);
+      await admin.clearFaults();
+      let recovered: V | null | undefined;
+      for (let attempt = 0; attempt < 100 && recovered === undefined; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        recovered = (await settle(options.fetchOne(breaking, firstKey as K, context()))).value;
+      }
+      expect(options.keyOf(recovered as V)).toEqual(firstKey);
+    });
+
     it('fetches many keys in one upstream call, in key order, with null for the unknown key', async () => {
       const keys = [secondKey as K, options.missingKey, firstKey as K];
       const results = await options.fetchMany(client(), keys, context());

@@ -4,7 +4,7 @@ import { createCircuitBreaker } from './circuitBreaker.js';
 import { createRequester } from './requestWithRetries.js';
 import { upstreamDefaults } from './upstreamDefaults.js';
 import { NotFound, UpstreamError } from './upstreamErrors.js';
-import type { RequestOptions, UpstreamClient } from './upstreamTypes.js';
+import type { RequestOptions, UpstreamClient, UpstreamClientStats } from './upstreamTypes.js';
 
 export type {
   QueryValue,
@@ -13,6 +13,7 @@ export type {
   UpstreamResponse,
   PostXmlOptions,
   UpstreamClient,
+  UpstreamClientStats,
 } from './upstreamTypes.js';
 
 export interface UpstreamClientOptions {
@@ -71,7 +72,23 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       log?.warn({ upstream: name, breaker: state.kind }, 'upstream circuit state changed'),
   });
 
-  const request = createRequester({ name, base, pool, breaker, settings, headers: options.headers, log });
+  const stats: UpstreamClientStats = {
+    requests: 0,
+    attempts: 0,
+    retries: 0,
+    notFound: 0,
+    failures: { UPSTREAM_TIMEOUT: 0, UPSTREAM_UNAVAILABLE: 0, UPSTREAM_ERROR: 0 },
+  };
+  const request = createRequester({
+    name,
+    base,
+    pool,
+    breaker,
+    settings,
+    headers: options.headers,
+    log,
+    stats,
+  });
 
   return {
     name,
@@ -87,6 +104,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       try {
         return JSON.parse(response.text) as T;
       } catch (cause) {
+        stats.failures.UPSTREAM_ERROR += 1;
         throw new UpstreamError({ upstream: name, reason: 'malformed', status: response.status, cause });
       }
     },
@@ -107,6 +125,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       });
     },
     breakerState: () => breaker.state(),
+    stats: () => ({ ...stats, failures: { ...stats.failures } }),
     close: () => pool.close(),
   };
 }

@@ -3,7 +3,12 @@ import type { Logger } from 'pino';
 import type { CircuitBreaker } from './circuitBreaker.js';
 import { sendOnce, type RawResponse } from './sendOnce.js';
 import { NotFound, UpstreamError } from './upstreamErrors.js';
-import type { QueryValue, RawRequestOptions, UpstreamResponse } from './upstreamTypes.js';
+import type {
+  QueryValue,
+  RawRequestOptions,
+  UpstreamClientStats,
+  UpstreamResponse,
+} from './upstreamTypes.js';
 
 export interface RequesterSettings {
   requestTimeoutMs: number;
@@ -21,6 +26,8 @@ export interface RequesterDependencies {
   settings: RequesterSettings;
   headers: Record<string, string> | undefined;
   log: Logger | undefined;
+  /** Mutated in place: the client's counters. */
+  stats: UpstreamClientStats;
 }
 
 function buildPath(prefix: string, path: string, query: Record<string, QueryValue> | undefined): string {
@@ -72,6 +79,7 @@ async function attempt(
 ): Promise<RawResponse> {
   const { name, pool, breaker, settings } = deps;
   if (!breaker.tryAcquire()) throw new UpstreamError({ upstream: name, reason: 'circuitOpen' });
+  deps.stats.attempts += 1;
   try {
     const response = await sendOnce(pool, {
       upstream: name,
@@ -110,10 +118,14 @@ export function createRequester(
     const idempotent = raw.idempotent ?? (method === 'GET' || method === 'HEAD');
     const maxAttempts = 1 + (idempotent ? settings.retries : 0);
     const path = buildPath(base.pathname, raw.path, raw.query);
+    deps.stats.requests += 1;
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
         const response = await attempt(deps, { ...raw, method }, path);
-        if (response.status === 404) return NotFound;
+        if (response.status === 404) {
+          deps.stats.notFound += 1;
+          return NotFound;
+        }
         if (response.status >= 400 && !raw.acceptStatus?.(response.status, response.contentType)) {
           throw new UpstreamError({ upstream: name, reason: 'status', status: response.status });
         }
@@ -133,7 +145,11 @@ export function createRequester(
           },
           'upstream attempt failed',
         );
-        if (!retry) throw failed;
+        if (!retry) {
+          deps.stats.failures[failed.code] += 1;
+          throw failed;
+        }
+        deps.stats.retries += 1;
         const ceilingMs = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (attemptNumber - 1));
         await sleep(Math.random() * ceilingMs, raw.signal);
       }

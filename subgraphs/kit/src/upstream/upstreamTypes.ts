@@ -39,6 +39,18 @@ export interface PostXmlOptions extends RequestOptions {
   idempotent?: boolean;
 }
 
+/** Counters since the client was created, for `/healthz` details and metrics. */
+export interface UpstreamClientStats {
+  /** Calls made by callers (one per `getJson`/`postXml`/`request`). */
+  requests: number;
+  /** HTTP attempts sent (requests + retries; breaker refusals send none). */
+  attempts: number;
+  retries: number;
+  notFound: number;
+  /** Failed calls by client-visible code. */
+  failures: Record<'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR', number>;
+}
+
 export interface UpstreamClient {
   readonly name: string;
   /** GET and parse JSON. 404 → `NotFound`; other failures throw `UpstreamError`. */
@@ -48,5 +60,7 @@ export interface UpstreamClient {
   /** Any request; 2xx (and accepted statuses) are returned, 404 → `NotFound`, everything else throws. */
   request(options: RawRequestOptions): Promise<UpstreamResponse | NotFound>;
   breakerState(): BreakerState;
+  /** A snapshot of the client's counters. */
+  stats(): UpstreamClientStats;
   close(): Promise<void>;
 }
