@@ -66,19 +66,13 @@ export function readJoinMetadata(ast: DocumentNode): JoinMetadata {
       }
     }
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-    if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_DEFINITION) {
-      for (const field of def.fields ?? []) {
-        for (const d of field.directives ?? []) {
-          if (d.name.value !== 'join__field') continue;
-          const graph = argOf(d, 'graph');
-          if (
-            typeof graph !== 'string' ||
-            argOf(d, 'external') === true ||
-            argOf(d, 'usedOverridden') === true
-          )
-            continue;
+    for (const field of def.fields ?? []) {
+      for (const d of field.directives ?? []) {
+        const graph = d.name.value === 'join__field' ? argOf(d, 'graph') : undefined;
+        // External fields are only read there, overridden ones no longer resolved there.
+        const resolvesThere = argOf(d, 'external') !== true && argOf(d, 'usedOverridden') !== true;
+        if (typeof graph === 'string' && resolvesThere)
           addTo(meta.fieldGraphs, `${typeName}.${field.name.value}`, graph);
-        }
       }
     }
   }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type FSWatcher, unwatchFile, watch, watchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config.js';
 import {
@@ -9,8 +8,9 @@ import {
   type ExecutableSupergraph,
 } from '../execution/buildExecutableSupergraph.js';
 import { createSubgraphExecutor } from '../upstream/createSubgraphExecutor.js';
-import { createSubgraphPools } from '../upstream/createSubgraphPools.js';
+import { createSubgraphPools, type SubgraphPools } from '../upstream/createSubgraphPools.js';
 import { probeSubgraphs, type SubgraphProbe } from './probeSubgraphs.js';
+import { watchSupergraphFile } from './watchSupergraphFile.js';
 
 /**
  * Owns the live supergraph: loads it, swaps it atomically on file change (a request reads `current()` once, so
@@ -29,44 +29,45 @@ export interface SupergraphManager {
 
 type ManagerConfig = Pick<GatewayConfig, 'supergraph' | 'subgraphs' | 'requestIdHeader'>;
 
+const hashOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex');
+
+function createBuilder(config: ManagerConfig, pools: SubgraphPools) {
+  const { overrides } = config.subgraphs;
+  return (sdl: string) =>
+    buildExecutableSupergraph(sdl, {
+      resolveUrl: (name, url) => overrides[name]?.url ?? url,
+      createExecutor: (subgraph) =>
+        createSubgraphExecutor({
+          ...subgraph,
+          pool: pools.forUrl(subgraph.url),
+          timeoutMs: overrides[subgraph.name]?.timeoutMs ?? config.subgraphs.timeoutMs,
+          forwardHeaders: config.subgraphs.forwardHeaders,
+          requestIdHeader: config.requestIdHeader,
+        }),
+    });
+}
+
+/** Reads and builds the supergraph; throws (after closing the pools) when it cannot serve. */
+async function loadInitial(path: string, build: (sdl: string) => ExecutableSupergraph, pools: SubgraphPools) {
+  try {
+    const sdl = await readFile(path, 'utf8');
+    return { live: build(sdl), hash: hashOf(sdl) };
+  } catch (error) {
+    await pools.close();
+    throw new Error(`cannot load supergraph ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 export async function createSupergraphManager(
   config: ManagerConfig,
   log: Logger,
 ): Promise<SupergraphManager> {
   const path = resolve(config.supergraph.path);
   const pools = createSubgraphPools(config.subgraphs);
-  const build = (sdl: string) =>
-    buildExecutableSupergraph(sdl, {
-      resolveUrl: (name, url) => config.subgraphs.overrides[name]?.url ?? url,
-      createExecutor: (subgraph) =>
-        createSubgraphExecutor({
-          ...subgraph,
-          pool: pools.forUrl(subgraph.url),
-          timeoutMs: config.subgraphs.overrides[subgraph.name]?.timeoutMs ?? config.subgraphs.timeoutMs,
-          forwardHeaders: config.subgraphs.forwardHeaders,
-          requestIdHeader: config.requestIdHeader,
-        }),
-    });
-  const hashOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex');
-
-  let sdl: string;
-  try {
-    sdl = await readFile(path, 'utf8');
-  } catch (error) {
-    await pools.close();
-    throw new Error(`cannot read supergraph ${path}: ${(error as Error).message}`, { cause: error });
-  }
-  let live: ExecutableSupergraph;
-  try {
-    live = build(sdl);
-  } catch (error) {
-    await pools.close();
-    throw new Error(`cannot load supergraph ${path}: ${(error as Error).message}`, { cause: error });
-  }
-  let liveHash = hashOf(sdl);
+  const build = createBuilder(config, pools);
+  let { live, hash } = await loadInitial(path, build, pools);
   log.info({ supergraph: path, subgraphs: live.subgraphs.map((s) => s.name) }, 'supergraph loaded');
 
-  let reloading: Promise<boolean> | undefined;
   async function reloadOnce(): Promise<boolean> {
     let next: string;
     try {
@@ -79,10 +80,11 @@ export async function createSupergraphManager(
       return false;
     }
     const nextHash = hashOf(next);
-    if (nextHash === liveHash) return false;
+    if (nextHash === hash) return false;
     try {
+      // Built and validated completely before the one assignment that swaps it in.
       live = build(next);
-      liveHash = nextHash;
+      hash = nextHash;
     } catch (error) {
       log.error(
         { supergraph: path, err: (error as Error).message },
@@ -93,7 +95,9 @@ export async function createSupergraphManager(
     log.info({ supergraph: path, subgraphs: live.subgraphs.map((s) => s.name) }, 'supergraph reloaded');
     return true;
   }
-  // Reloads never overlap; a change that lands during one reload is picked up by a follow-up read.
+
+  // Reloads never overlap; a change that lands during one reload is picked up by one follow-up read.
+  let reloading: Promise<boolean> | undefined;
   let again = false;
   const reload = (): Promise<boolean> => {
     if (reloading) {
@@ -110,34 +114,16 @@ export async function createSupergraphManager(
     return reloading;
   };
 
-  let watcher: FSWatcher | undefined;
-  let debounce: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    clearTimeout(debounce);
-    debounce = setTimeout(() => void reload(), 50);
-  };
-  if (config.supergraph.watch) {
-    // Watch the directory: editors and `mv` replace the file, which ends a watch on the file itself.
-    try {
-      watcher = watch(dirname(path), (_event, file) => {
-        if (file === null || file === basename(path)) schedule();
-      });
-      watcher.on('error', () => undefined);
-    } catch {
-      watcher = undefined;
-    }
-    // Stat polling backs fs.watch up where it misses changes (network filesystems, some containers).
-    watchFile(path, { interval: config.supergraph.pollIntervalMs, persistent: false }, schedule);
-  }
+  const stopWatching = config.supergraph.watch
+    ? watchSupergraphFile(path, config.supergraph, () => void reload())
+    : () => undefined;
 
   return {
     current: () => live,
     reload,
     probe: () => probeSubgraphs(live.subgraphs, pools, config.subgraphs.probeTimeoutMs),
     async close() {
-      clearTimeout(debounce);
-      watcher?.close();
-      if (config.supergraph.watch) unwatchFile(path, schedule);
+      stopWatching();
       await pools.close();
     },
   };

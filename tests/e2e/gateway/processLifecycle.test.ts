@@ -68,7 +68,7 @@ describe('lgsp-gateway process', () => {
   });
 
   it('on SIGTERM stops accepting, finishes the request in flight, then exits 0', async () => {
-    hub.health.setFault({ kind: 'delay', ms: 800 });
+    hub.health.setFault({ kind: 'delay', ms: 2000 });
     const inFlight = post(gw!.url, '{ units { code facilities { name } } }');
     await waitFor(() => hub.health.requests.length > 0, 'the in-flight subgraph call');
     gw!.child.kill('SIGTERM');
