@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import pg from 'pg';
 import type { AuditRecord } from './auditRecord.js';
 import { defaultQueryLimit, matchesQuery, postgresWhere, type AuditQuery } from './auditQuery.js';
 import { parseRecordLine } from './chain.js';
 import { listAuditFiles } from './fileSink.js';
 import { readLines } from './jsonLines.js';
 import { quoteSchema } from './postgresSchema.js';
+import { createAuditPool } from './postgresSink.js';
 
 /** `tornTail`: the last line of the newest file is incomplete (a crash mid-write); the sink cuts it on restart. */
 export type SourceItem = {
@@ -107,12 +107,8 @@ export function createPostgresSource(options: {
 }): AuditSource {
   const s = quoteSchema(options.schema ?? 'lgsp_audit');
   const pageSize = options.pageSize ?? 2000;
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: 1,
-    connectionTimeoutMillis: 5000,
-  });
-  pool.on('error', () => undefined);
+  // Auditors' reads may scan a large table: a generous statement timeout.
+  const pool = createAuditPool({ connectionString: options.connectionString, queryTimeoutMs: 300_000 });
   const select = `SELECT seq, id, kind, client, subject, purpose, outcome, hash, record FROM ${s}.records`;
 
   return {

@@ -43,16 +43,29 @@ function rowOf(record: AuditRecord, line: string): unknown[] {
   ];
 }
 
-/** Pool with the timeouts we rely on, and an error listener: a backend terminated while idle must not crash us. */
+/**
+ * Pool with the timeouts we rely on. Every client gets a permanent 'error' listener from birth: a backend terminated
+ * or a connection cut can surface as an 'error' event at moments when neither the pool nor a query listens
+ * (during startup, between a query's end and the release), and an unheard 'error' event would kill the process.
+ * The failure itself still reaches the caller through the query that fails next.
+ */
 export function createAuditPool(options: PostgresSinkOptions): pg.Pool {
+  const onError = (error: Error) => options.onError?.(error);
+  class GuardedClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      this.on('error', onError);
+    }
+  }
   const pool = new pg.Pool({
+    Client: GuardedClient,
     connectionString: options.connectionString,
     max: 2,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     query_timeout: options.queryTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
   });
-  pool.on('error', (error) => options.onError?.(error));
+  pool.on('error', onError);
   return pool;
 }
 
@@ -83,12 +96,10 @@ export function createPostgresSink(options: PostgresSinkOptions): AuditSink & { 
     return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : emptyChainHead;
   }
 
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
       const result = await work(client);
-      await client.query('COMMIT');
       client.release();
       return result;
     } catch (error) {
@@ -98,20 +109,23 @@ export function createPostgresSink(options: PostgresSinkOptions): AuditSink & { 
     }
   }
 
+  function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return withClient(async (client) => {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    });
+  }
+
   return {
     kind: 'postgres',
     pool,
     async open() {
-      const client = await pool.connect();
-      try {
+      return withClient(async (client) => {
         await migrate(client, schema);
-        const head = await readHead(client);
-        client.release();
-        return head;
-      } catch (error) {
-        client.release(error as Error);
-        throw error;
-      }
+        return readHead(client);
+      });
     },
     async write(batch) {
       if (batch.length === 0) return;
