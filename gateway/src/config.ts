@@ -51,6 +51,8 @@ const subgraphsSection = z
     connections: z.number().int().positive().default(128),
     /** Idle keep-alive socket lifetime. Default 30000 ms. */
     keepAliveTimeoutMs: z.number().int().positive().default(30_000),
+    /** Largest subgraph response body read; larger ones become UPSTREAM_ERROR. Default 16 MiB. */
+    maxResponseBytes: z.number().int().positive().default(16_777_216),
     /** Client request headers copied to subgraph calls (lower case). Default: none besides the request id. */
     forwardHeaders: z.array(z.string().min(1).toLowerCase()).default([]),
     /** Time allowed for one readiness probe of a subgraph. Default 2000 ms. */

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         timeoutMs: 10_000,
         connections: 128,
         keepAliveTimeoutMs: 30_000,
+        maxResponseBytes: 16_777_216,
         forwardHeaders: [],
         probeTimeoutMs: 2000,
         overrides: {},

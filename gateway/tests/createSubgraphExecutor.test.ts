@@ -47,6 +47,7 @@ const executor = (timeoutMs = 2000) =>
     timeoutMs,
     forwardHeaders: ['traceparent'],
     requestIdHeader: 'x-request-id',
+    maxResponseBytes: 4096,
   });
 
 const context = (headers: Record<string, string> = {}) => ({
@@ -113,6 +114,12 @@ describe('createSubgraphExecutor', () => {
     expect(JSON.stringify(result)).not.toMatch(/oops|10\.0\.0\.1|down/);
   });
 
+  it('answers UPSTREAM_ERROR for a response body over maxResponseBytes', async () => {
+    reply = (res) => res.writeHead(200).end(`{"data":{"ok":"${'x'.repeat(8192)}"}}`);
+    const result = await run();
+    expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'UPSTREAM_ERROR', subgraph: 'health' }]);
+  });
+
   it('answers UPSTREAM_TIMEOUT when no answer comes within the timeout', async () => {
     reply = () => undefined;
     const result = await run({ timeoutMs: 100 });
@@ -127,6 +134,7 @@ describe('createSubgraphExecutor', () => {
       timeoutMs: 2000,
       forwardHeaders: [],
       requestIdHeader: 'x-request-id',
+      maxResponseBytes: 4096,
     });
     const result = (await closed({ document: parse('{ ok }'), context: context() })) as ExecutionResult;
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', subgraph: 'egov' });

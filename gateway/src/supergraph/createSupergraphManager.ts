@@ -43,6 +43,7 @@ function createBuilder(config: ManagerConfig, pools: SubgraphPools) {
           timeoutMs: overrides[subgraph.name]?.timeoutMs ?? config.subgraphs.timeoutMs,
           forwardHeaders: config.subgraphs.forwardHeaders,
           requestIdHeader: config.requestIdHeader,
+          maxResponseBytes: config.subgraphs.maxResponseBytes,
         }),
     });
 }

@@ -29,6 +29,8 @@ export interface SubgraphExecutorOptions {
   forwardHeaders: readonly string[];
   /** Header carrying the request id. */
   requestIdHeader: string;
+  /** Largest subgraph response body read; a larger one is cut off and answered UPSTREAM_ERROR. */
+  maxResponseBytes: number;
 }
 
 interface CallOutcome {
@@ -73,11 +75,26 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
   return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
 }
 
+/** Reads the body up to `maxBytes`; undefined (and the socket dropped) when it is larger. */
+async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, maxBytes: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
 async function callSubgraph(
   options: SubgraphExecutorOptions,
+  path: string,
   request: ExecutionRequest,
 ): Promise<CallOutcome> {
-  const url = new URL(options.url);
   const body = JSON.stringify({
     query: printOnce(request.document),
     variables: request.variables,
@@ -93,13 +110,16 @@ async function callSubgraph(
   }, options.timeoutMs);
   try {
     const response = await options.pool.request({
-      path: url.pathname + url.search,
+      path,
       method: 'POST',
       headers: buildHeaders(options, request),
       body,
       signal: controller.signal,
     });
-    const text = await response.body.text();
+    const text = await readLimited(response.body, options.maxResponseBytes);
+    if (text === undefined) {
+      return { failure: ErrorCode.UPSTREAM_ERROR, detail: `response over ${options.maxResponseBytes} bytes` };
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -131,6 +151,8 @@ async function callSubgraph(
  * data other subgraphs gave. Upstream bodies are never put in errors or logs.
  */
 export function createSubgraphExecutor(options: SubgraphExecutorOptions): Executor {
+  const url = new URL(options.url);
+  const path = url.pathname + url.search;
   return async function subgraphExecutor(request: ExecutionRequest): Promise<ExecutionResult> {
     const ctx = asGatewayContext(request.context);
     const operation = getOperationAST(request.document, request.operationName);
@@ -139,7 +161,7 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Execut
       return { errors: [createGraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } })] };
     }
     ctx.subgraphsCalled?.add(options.name);
-    const outcome = await callSubgraph(options, request);
+    const outcome = await callSubgraph(options, path, request);
     if (outcome.failure) {
       ctx.log?.warn(
         { subgraph: options.name, code: outcome.failure, detail: outcome.detail },
