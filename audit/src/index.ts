@@ -45,3 +45,4 @@ export {
   type AuditConfigInput,
   type OpenedAuditTrail,
 } from './auditConfig.js';
+export { outcomeOf, refusalErrorCodes } from './outcomeOf.js';
