@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Listens on the health subgraph's port of the `npm start` layout (4104); configuration from LGSP_HEALTH_* env.
+import { loadHealthConfig } from './config.js';
+import { createHealthSubgraph } from './createHealthSubgraph.js';
+
+const config = loadHealthConfig();
+const subgraph = await createHealthSubgraph(config);
+console.log(`health subgraph listening on ${subgraph.url} (upstream ${config.upstream.baseUrl})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void subgraph.close().then(() => process.exit(0));
+  });
+}
