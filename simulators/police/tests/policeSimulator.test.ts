@@ -8,7 +8,7 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   isArray: (name) =>
-    /^(UnitStatistics|Camera|CameraEvent|CameraEventList|Alert|Incident|Accident|UnitCameraIds|CameraId|CategoryCount)$/.test(
+    /^(UnitStatistics|Camera|CameraEvent|CameraEventList|Alert|Incident|Accident|UnitCameras|Id|CategoryCount)$/.test(
       name,
     ),
 });

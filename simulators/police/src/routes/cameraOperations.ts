@@ -68,9 +68,9 @@ export function listCameras(data: PoliceData, params: Params, nowMs: number): Pa
     Cameras: { Camera: selected.map((camera) => cameraXml(camera, nowMs)) },
     // Which of the returned cameras belong to each unit asked for (a camera may belong to several).
     Units: {
-      UnitCameraIds: (unitCodes ?? []).map((code) => ({
+      UnitCameras: (unitCodes ?? []).map((code) => ({
         UnitCode: code,
-        CameraId: selected.filter((camera) => cameraInUnit(camera, code)).map((camera) => camera.id),
+        CameraIds: { Id: selected.filter((camera) => cameraInUnit(camera, code)).map((camera) => camera.id) },
       })),
     },
   };
