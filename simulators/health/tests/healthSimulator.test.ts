@@ -81,7 +81,7 @@ describe('health simulator: facility registry', () => {
     expect((await get<Facility>('/api/v1/facilities/17001')).body.data.bedsActual).toBeGreaterThan(700);
     const unknown = await get<Facility>('/api/v1/facilities/17999');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe('NOT_FOUND');
+    expect(unknown.body.error!.code).toBe('NOT_FOUND');
   });
 });
 
@@ -89,8 +89,8 @@ describe('health simulator: bed reports', () => {
   it('reports the latest day by default, for many facilities in one call', async () => {
     const { body } = await get<BedReport[]>('/api/v1/bed-reports?facilityCodes=17001,17999,17101');
     expect(body.data.map((r) => r.facilityCode)).toEqual(['17001', '17101']);
-    expect(body.data[0].reportDate).toBe('2025-12-28');
-    expect(body.data[0].occupancyPct).toBeGreaterThan(80);
+    expect(body.data[0]!.reportDate).toBe('2025-12-28');
+    expect(body.data[0]!.occupancyPct).toBeGreaterThan(80);
   });
 
   it('summarises beds per unit and refuses a malformed date', async () => {
@@ -101,7 +101,7 @@ describe('health simulator: bed reports', () => {
       ['148', '2025-10-01'],
       ['05212', '2025-10-01'],
     ]);
-    expect(body.data[0].facilityCount).toBeGreaterThan(body.data[1].facilityCount);
+    expect(body.data[0]!.facilityCount).toBeGreaterThan(body.data[1]!.facilityCount);
     expect(
       (await get<BedSummary[]>('/api/v1/bed-reports/summary?unitCodes=148&date=01/10/2025')).status,
     ).toBe(400);
@@ -116,7 +116,7 @@ describe('health simulator: surveillance', () => {
     const old = await get<CaseRow[]>(
       '/api/v1/surveillance/weekly-cases?unitCodes=04789&diseaseCode=A97&perPage=10000',
     );
-    expect(old.body.data.at(-1).isoWeek).toBe('2025-W26');
+    expect(old.body.data.at(-1)!.isoWeek).toBe('2025-W26');
     const recent = await get<CaseRow[]>(
       '/api/v1/surveillance/weekly-cases?unitCodes=17,25&diseaseCode=B05&lastWeeks=4',
     );
@@ -134,7 +134,7 @@ describe('health simulator: surveillance', () => {
     );
     const cases = body.data.map((r) => r.cases);
     expect(Math.max(...cases)).toBeGreaterThan(5);
-    expect(body.data[0].weekStart).toBe('2024-12-30');
+    expect(body.data[0]!.weekStart).toBe('2024-12-30');
   });
 
   it('refuses an ISO week that does not exist', async () => {
@@ -147,20 +147,20 @@ describe('health simulator: surveillance', () => {
 describe('health simulator: immunisation registry', () => {
   it('reports coverage for each unit’s latest year, or the year asked for', async () => {
     const latest = await get<CoverageRow[]>('/api/v1/immunization/coverage?unitCodes=04789,04828');
-    expect(latest.body.data.filter((r) => r.unitCode === '04789')[0].year).toBe(2024);
-    expect(latest.body.data.filter((r) => r.unitCode === '04828')[0].year).toBe(2025);
+    expect(latest.body.data.filter((r) => r.unitCode === '04789')[0]!.year).toBe(2024);
+    expect(latest.body.data.filter((r) => r.unitCode === '04828')[0]!.year).toBe(2025);
     const asked = await get<CoverageRow[]>('/api/v1/immunization/coverage?unitCodes=17&year=2024');
     const dpt = asked.body.data.find((r) => r.indicator === 'DPT_VGB_HIB_3');
-    expect(dpt.coveragePct).toBeGreaterThan(85);
-    expect(dpt.vaccinated).toBeLessThanOrEqual(dpt.targetPopulation);
+    expect(dpt!.coveragePct).toBeGreaterThan(85);
+    expect(dpt!.vaccinated).toBeLessThanOrEqual(dpt!.targetPopulation);
   });
 
   it('finds records by CCCD through a POST search and skips unknown numbers', async () => {
     const known = simulator.dataset.citizens[0]!;
     const { body } = await searchRecords({ cccds: ['017000000000', known.cccd] });
     expect(body.data).toHaveLength(1);
-    expect(body.data[0].cccd).toBe(known.cccd);
-    expect(body.data[0].cccd).toMatch(/^017[0-3]\d{8}$/);
+    expect(body.data[0]!.cccd).toBe(known.cccd);
+    expect(body.data[0]!.cccd).toMatch(/^017[0-3]\d{8}$/);
     expect((await searchRecords({ cccd: known.cccd })).status).toBe(400);
   });
 });
