@@ -18,6 +18,10 @@ const serverSection = z
     graphqlPath: z.string().startsWith('/').default('/graphql'),
     /** Largest accepted request body in bytes; larger bodies get 413. Default 1 MiB. */
     maxBodyBytes: z.number().int().positive().default(1_048_576),
+    /** Most lexical tokens in one GraphQL document; more is refused before parsing finishes. Default 10000. */
+    maxTokens: z.number().int().positive().default(10_000),
+    /** Deepest field nesting in one document (fragments followed). Default 32. */
+    maxDepth: z.number().int().positive().default(32),
     /** How long SIGTERM waits for in-flight requests before exiting anyway. Default 10000 ms. */
     shutdownTimeoutMs: z.number().int().positive().default(10_000),
   })

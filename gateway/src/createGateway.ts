@@ -4,6 +4,7 @@ import type { GatewayConfig } from './config.js';
 import { createMaskError } from './errors/createMaskError.js';
 import type { GatewayContext, GatewayPlugin } from './gatewayContext.js';
 import { useAccessLog } from './plugins/useAccessLog.js';
+import { useDocumentLimits } from './plugins/useDocumentLimits.js';
 import { useHealth } from './plugins/useHealth.js';
 import { useMediaTypeGuard } from './plugins/useMediaTypeGuard.js';
 import { useRequestId } from './plugins/useRequestId.js';
@@ -32,7 +33,8 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  * 3. useHealth: before any GraphQL work, so probes stay cheap and never need auth.
  * 4. useMediaTypeGuard: refuses non-JSON bodies before yoga parses them (size, JSON syntax and GET-mutation
  *    refusals are yoga's own, recoded by createMaskError).
- * 5. feature plugins (auth → limits → authz/contract/masking → cache → audit): they see a request with its id and
+ * 5. useDocumentLimits: bounds tokens and depth at parse time, so nothing after it recurses on a hostile document.
+ * 6. feature plugins (auth → limits → authz/contract/masking → cache → audit): they see a request with its id and
  *    run before execution; execution itself is the stitched schema, called through per-subgraph executors.
  */
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies): Gateway {
@@ -41,6 +43,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
     useAccessLog({ log: deps.log, requestIdHeader: config.requestIdHeader }),
     useHealth({ probe: deps.supergraph.probe, isAccepting: deps.isAccepting ?? (() => true) }),
     useMediaTypeGuard(),
+    useDocumentLimits(config.server),
     ...(deps.plugins ?? []),
   ];
   return createYoga<Record<string, unknown>, GatewayContext>({

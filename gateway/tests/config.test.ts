@@ -31,6 +31,8 @@ describe('loadConfig', () => {
         port: 4000,
         graphqlPath: '/graphql',
         maxBodyBytes: 1_048_576,
+        maxTokens: 10_000,
+        maxDepth: 32,
         shutdownTimeoutMs: 10_000,
       },
       supergraph: { path: 's.graphql', watch: true, pollIntervalMs: 1000 },

@@ -5,16 +5,25 @@ import { createTestGateway } from './testGateway.js';
 
 let gateway: Gateway;
 let supergraph: SupergraphManager;
+/** No token limit to speak of, to reach the parser's own recursion limit. */
+let bigGateway: Gateway;
+let bigSupergraph: SupergraphManager;
 beforeAll(async () => {
-  ({ gateway, supergraph } = await createTestGateway({ server: { maxBodyBytes: 2048 } }));
+  ({ gateway, supergraph } = await createTestGateway({ server: { maxBodyBytes: 2048, maxTokens: 200 } }));
+  ({ gateway: bigGateway, supergraph: bigSupergraph } = await createTestGateway({
+    server: { maxTokens: 1e7 },
+  }));
 });
-afterAll(() => supergraph.close());
+afterAll(async () => {
+  await supergraph.close();
+  await bigSupergraph.close();
+});
 
 const url = 'http://gateway/graphql';
 const json = { 'content-type': 'application/json', accept: 'application/json' };
 
-async function call(init: RequestInit, target = url) {
-  const response = await gateway.fetch(target, init);
+async function call(init: RequestInit, target = url, via: Gateway = gateway) {
+  const response = await via.fetch(target, init);
   const text = await response.text();
   return {
     status: response.status,
@@ -142,6 +151,34 @@ describe('hostile bodies', () => {
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     },
   );
+
+  it('refuses a document nested deeper than server.maxDepth with GRAPHQL_VALIDATION_FAILED', async () => {
+    const query = `{ unitName(code: "1") ${'{ a '.repeat(40)}${'}'.repeat(40)} }`;
+    const r = await call({ method: 'POST', headers: json, body: JSON.stringify({ query }) });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([
+      {
+        message: 'Document is nested deeper than 32 levels',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    ]);
+  });
+
+  it('refuses a document over server.maxTokens with GRAPHQL_PARSE_FAILED', async () => {
+    const query = `{ ${'a: __typename '.repeat(100)}}`;
+    const r = await call({ method: 'POST', headers: json, body: JSON.stringify({ query }) });
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses a document nested deeper than the parser can go, without a crash', async () => {
+    const query = `{${'a{'.repeat(100_000)}${'}'.repeat(100_001)}`;
+    const r = await call({ method: 'POST', headers: json, body: JSON.stringify({ query }) }, url, bigGateway);
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([
+      { message: 'Document is nested too deeply', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+    ]);
+  });
 
   it('still answers after all of them', async () => {
     const r = await call({ method: 'POST', headers: json, body: '{"query":"{ __typename }"}' });
