@@ -215,3 +215,29 @@ describe('health subgraph: slow upstream', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
   });
 });
+
+describe('health subgraph: disease cases between two weeks', () => {
+  const query = `query($unit: ID!, $from: String, $to: String) {
+    diseaseCaseStats(unitCode: $unit, disease: MEASLES, fromWeek: $from, toWeek: $to) { isoWeek weekStart cases }
+  }`;
+
+  it('shows the measles outbreak in Mai Châu in early 2025, week by week', async () => {
+    const result = await run(query, { unit: '156', from: '2025-W01', to: '2025-W26' });
+    const rows = result.data?.diseaseCaseStats as { isoWeek: string; weekStart: string; cases: number }[];
+    expect(rows).toHaveLength(26);
+    expect(rows[0]).toMatchObject({ isoWeek: '2025-W01', weekStart: '2024-12-30' });
+    expect(Math.max(...rows.map((row) => row.cases))).toBeGreaterThan(5);
+    expect(stack.simulator.stats().total).toBe(1);
+  });
+
+  it('refuses a malformed or reversed week range', async () => {
+    for (const [from, to] of [
+      ['2025-27', '2025-W30'],
+      ['2025-W30', '2025-W27'],
+    ]) {
+      const result = await run(query, { unit: '156', from, to });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(stack.simulator.stats().total).toBe(0);
+  });
+});

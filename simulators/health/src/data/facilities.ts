@@ -38,7 +38,7 @@ const specialisedHospitals = [
 const polyclinicCommunes = ['04846', '05134', '05212', '05287'];
 
 function landline(rng: Rng): string {
-  return `0218 ${rng.int(3, 3)}${rng.digits(6)}`;
+  return `0218 3${rng.digits(6)}`;
 }
 
 function stripPrefix(name: string): string {

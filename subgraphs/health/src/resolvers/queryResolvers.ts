@@ -1,8 +1,24 @@
-import type { HealthFacilityType } from '../model.js';
-import { getDiseases } from '../upstream/caseStats.js';
+import type { Disease, HealthFacilityType } from '../model.js';
+import { getCaseStatsBetween, getDiseases } from '../upstream/caseStats.js';
 import { listFacilities } from '../upstream/facilities.js';
 import type { HealthContext } from './context.js';
-import { MAX_PER_PAGE, requireCccd, requireRange } from './validation.js';
+import { badUserInput, MAX_PER_PAGE, optionalIsoWeek, requireCccd, requireRange } from './validation.js';
+
+interface CaseStatsArgs {
+  unitCode: string;
+  disease?: Disease | null;
+  fromWeek?: string | null;
+  toWeek?: string | null;
+}
+
+function caseStatsBetween(_: unknown, args: CaseStatsArgs, ctx: HealthContext) {
+  const fromWeek = optionalIsoWeek('fromWeek', args.fromWeek);
+  const toWeek = optionalIsoWeek('toWeek', args.toWeek);
+  // ISO week strings sort chronologically.
+  if (fromWeek && toWeek && fromWeek > toWeek) throw badUserInput('fromWeek must not be after toWeek');
+  const range = { disease: args.disease ?? undefined, fromWeek, toWeek };
+  return getCaseStatsBetween(ctx.client, args.unitCode, range, { requestId: ctx.requestId });
+}
 
 interface FacilitiesArgs {
   unitCode?: string | null;
@@ -26,6 +42,8 @@ export const queryResolvers = {
       },
       { requestId: ctx.requestId },
     ),
+
+  diseaseCaseStats: caseStatsBetween,
 
   notifiableDiseases: (_: unknown, __: unknown, ctx: HealthContext) =>
     getDiseases(ctx.client, { requestId: ctx.requestId }),

@@ -40,3 +40,11 @@ export function requireRange(name: string, value: number, min: number, max: numb
   }
   return value;
 }
+
+/** An optional ISO week argument (`2025-W27`). */
+export function optionalIsoWeek(name: string, value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(value))
+    throw badUserInput(`${name} must be an ISO week like 2025-W27`);
+  return value;
+}

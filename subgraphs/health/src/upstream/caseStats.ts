@@ -20,6 +20,28 @@ export async function getCaseStats(
   return groupBy(unitCodes, rows, (row) => [row.unitCode]);
 }
 
+export interface WeekRange {
+  disease?: Disease;
+  fromWeek?: string;
+  toWeek?: string;
+}
+
+/** One unit's weekly cases between two ISO weeks (either open), for one disease or all, oldest first per disease. */
+export function getCaseStatsBetween(
+  client: UpstreamClient,
+  unitCode: string,
+  range: WeekRange,
+  context: CallContext,
+): Promise<DiseaseCaseStats[]> {
+  const query = {
+    unitCodes: unitCode,
+    diseaseCode: range.disease ? upstreamDiseaseCode(range.disease) : undefined,
+    fromWeek: range.fromWeek,
+    toWeek: range.toWeek,
+  };
+  return getAllPages(client, '/surveillance/weekly-cases', query, parseCaseStatsPage, context);
+}
+
 /** The diseases under surveillance. */
 export function getDiseases(client: UpstreamClient, context: CallContext): Promise<NotifiableDisease[]> {
   return getAllPages(client, '/surveillance/diseases', {}, parseDiseasePage, context);
