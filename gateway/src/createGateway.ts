@@ -1,7 +1,9 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { createMaskError } from './errors/createMaskError.js';
+import type { ExecutableSupergraph } from './execution/buildExecutableSupergraph.js';
 import type { GatewayContext, GatewayPlugin } from './gatewayContext.js';
 import { useAccessLog } from './plugins/useAccessLog.js';
 import { useDocumentLimits } from './plugins/useDocumentLimits.js';
@@ -19,6 +21,11 @@ export interface GatewayDependencies {
   plugins?: GatewayPlugin[];
   /** False once shutdown began (readiness turns 503). Default: always accepting. */
   isAccepting?: () => boolean;
+  /**
+   * Picks the schema a request sees, from the live one (e.g. a per-principal contract: fields it may not read are
+   * absent from validation and introspection). Called once per request. Default: the live schema.
+   */
+  schemaFor?: (live: ExecutableSupergraph, request: Request) => GraphQLSchema | Promise<GraphQLSchema>;
 }
 
 export type { GatewayPlugin };
@@ -38,6 +45,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  *    run before execution; execution itself is the stitched schema, called through per-subgraph executors.
  */
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies): Gateway {
+  const { schemaFor } = deps;
   const plugins: GatewayPlugin[] = [
     useRequestId({ header: config.requestIdHeader, log: deps.log }),
     useAccessLog({ log: deps.log, requestIdHeader: config.requestIdHeader }),
@@ -48,7 +56,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
   ];
   return createYoga<Record<string, unknown>, GatewayContext>({
     // A function, so a reload swaps the schema for new requests while in-flight ones keep theirs.
-    schema: () => deps.supergraph.current().schema,
+    schema: schemaFor
+      ? ({ request }) => schemaFor(deps.supergraph.current(), request)
+      : () => deps.supergraph.current().schema,
     graphqlEndpoint: config.server.graphqlPath,
     graphiql: config.dev,
     landingPage: false,

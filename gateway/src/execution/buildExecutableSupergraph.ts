@@ -18,8 +18,11 @@ export interface SubgraphInfo {
 }
 
 export interface ExecutableSupergraph {
+  /** The public, executable schema (join__* and @inaccessible elements removed). */
   schema: GraphQLSchema;
   subgraphs: readonly SubgraphInfo[];
+  /** The supergraph document as loaded, with every directive (auth rules read @requiresScopes etc. from it). */
+  document: DocumentNode;
 }
 
 export interface BuildSupergraphOptions {
@@ -72,5 +75,5 @@ export function buildExecutableSupergraph(
       config.executor = executor;
     },
   });
-  return { schema, subgraphs: [...subgraphs.values()] };
+  return { schema, subgraphs: [...subgraphs.values()], document: ast };
 }
