@@ -102,7 +102,8 @@ function outcome(ctx: GenerationContext, onTimeRate: number, receivedAt: Date, d
   const late = !returned && !rng.chance(onTimeRate);
   const span = Math.max(dueAt.getTime() - receivedAt.getTime(), HOUR_MS);
   const finished = late
-    ? new Date(dueAt.getTime() + rng.int(1, 8) * DAY_MS + rng.int(0, 8) * HOUR_MS)
+    ? // Late results are still issued in office hours (08:00–16:00) of a later working day.
+      new Date(addWorkingDays(dueAt, rng.int(1, 8)).getTime() - rng.int(1, 9) * HOUR_MS)
     : new Date(receivedAt.getTime() + Math.max(30 * 60_000, Math.floor(span * rng.float(0.1, 1, 3))));
   if (finished > now) {
     const fresh = now.getTime() - receivedAt.getTime() < 2 * HOUR_MS;

@@ -53,14 +53,18 @@ export function dossierRoutes(data: EgovData): Route[] {
         const ids = list(query, 'maHoSo');
         if (ids) {
           const found = ids.flatMap((id) => data.dossierById.get(id) ?? []);
-          return json(ok({ tongSo: found.length, duLieu: found.map(dossierJson) }));
+          return json(
+            ok({ tongSo: found.length, duLieu: found.map((dossier) => dossierJson(dossier, data.now)) }),
+          );
         }
-        return json(ok(page(search(data, query), query, dossierJson)));
+        return json(ok(page(search(data, query), query, (dossier) => dossierJson(dossier, data.now))));
       }),
     ),
     route('GET', '/api/v1/hoso/:maHoSo', ({ params }) => {
       const dossier = data.dossierById.get(params.maHoSo!);
-      return dossier ? json(ok({ duLieu: dossierJson(dossier) })) : notFoundVn('Không tìm thấy hồ sơ');
+      return dossier
+        ? json(ok({ duLieu: dossierJson(dossier, data.now) }))
+        : notFoundVn('Không tìm thấy hồ sơ');
     }),
   ];
 }

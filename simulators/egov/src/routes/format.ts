@@ -22,7 +22,8 @@ const reportStatusNames: Record<ReportStatusCode, string> = {
 
 const instant = (date: Date | null) => (date ? formatInstantLocal(date) : null);
 
-export function dossierJson(dossier: DossierRecord) {
+export function dossierJson(dossier: DossierRecord, now: Date) {
+  const overdue = (dossier.finishedAt ?? now) > dossier.dueAt && dossier.status !== '6';
   return {
     maHoSo: dossier.id,
     maThuTuc: dossier.procedure.code,
@@ -38,6 +39,7 @@ export function dossierJson(dossier: DossierRecord) {
     ngayKetThuc: instant(dossier.finishedAt),
     trangThai: dossier.status,
     tenTrangThai: dossierStatusNames[dossier.status],
+    quaHan: overdue,
     hinhThucNop: dossier.channel,
     daSoHoa: dossier.digitised,
     coKetQuaDienTu: dossier.electronicResult,

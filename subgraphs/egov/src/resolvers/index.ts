@@ -1,0 +1,16 @@
+import { citizenReportResolvers, dossierResolvers } from './entityResolvers.js';
+import { createQueryResolvers } from './queryResolvers.js';
+import type { ResolverDependencies } from './types.js';
+import { createUnitResolvers } from './unitResolvers.js';
+
+export type { EgovContext, ResolverDependencies } from './types.js';
+
+/** The subgraph's resolver map. */
+export function createEgovResolvers(dependencies: ResolverDependencies) {
+  return {
+    Query: createQueryResolvers(dependencies),
+    AdministrativeUnit: createUnitResolvers(dependencies),
+    Dossier: dossierResolvers,
+    CitizenReport: citizenReportResolvers,
+  };
+}
