@@ -135,5 +135,12 @@ export function generateCameras(seed: number): CameraRecord[] {
       for (let index = 0; index < 6; index += 1) drafts.push(cameraAt(rng, place, 'DAP_THUY_DIEN', damSite));
     }
   }
-  return drafts.map((draft, index) => ({ id: `HBCAM-${String(index + 1).padStart(4, '0')}`, ...draft }));
+  // Several cameras at one site are told apart the way the registry numbers them: `Chợ Tân Thịnh – số 2`.
+  const seen = new Map<string, number>();
+  return drafts.map((draft, index) => {
+    const count = (seen.get(draft.name) ?? 0) + 1;
+    seen.set(draft.name, count);
+    const name = count === 1 ? draft.name : `${draft.name} – số ${count}`;
+    return { ...draft, id: `HBCAM-${String(index + 1).padStart(4, '0')}`, name };
+  });
 }
