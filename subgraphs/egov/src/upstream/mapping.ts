@@ -161,71 +161,58 @@ export const dossierMapping = {
 
 const unitRow = { maDonVi: z.string(), tuNgay: z.string(), denNgay: z.string() };
 
-const rawDossierCounts = z.object({
-  ...unitRow,
-  tongTiepNhan: count,
-  tiepNhanTrucTuyen: count,
-  tiepNhanTrucTiep: count,
-  tiepNhanBuuChinh: count,
-  dangXuLy: count,
-  dangXuLyQuaHan: count,
-  giaiQuyetDungHan: count,
-  giaiQuyetTreHan: count,
-  traLai: count,
-  daSoHoa: count,
-});
+/** Where each count sits in a statistics row (a path of upstream field names). */
+type CountTable<K extends string> = Readonly<Record<K, readonly string[]>>;
 
-const rawIndexInputs = z.object({
-  ...unitRow,
-  congKhaiMinhBach: z.object({
-    soTTHC: count,
-    soTTHCCongKhaiDayDu: count,
-    soHoSoTiepNhan: count,
-    soHoSoDongBoDVCQG: count,
-  }),
-  tienDoGiaiQuyet: z.object({ soHoSoDaGiaiQuyet: count, soHoSoDungHan: count, soHoSoTreHan: count }),
-  dichVuCongTrucTuyen: z.object({
-    soTTHCToanTrinh: count,
-    soTTHCMotPhan: count,
-    soHoSoTrucTuyen: count,
-    soHoSoCoPhi: count,
-    soHoSoThanhToanTrucTuyen: count,
-  }),
-  soHoa: z.object({ soHoSoSoHoa: count, soKetQuaDienTu: count }),
-  mucDoHaiLong: z.object({
-    soLuotDanhGia: count,
-    soLuotHaiLong: count,
-    soLuotBinhThuong: count,
-    soLuotKhongHaiLong: count,
-  }),
-});
+const dossierCountFields: CountTable<Exclude<keyof M.DossierCounts, 'unitCode' | 'period'>> = {
+  received: ['tongTiepNhan'],
+  receivedOnline: ['tiepNhanTrucTuyen'],
+  receivedInPerson: ['tiepNhanTrucTiep'],
+  receivedByPost: ['tiepNhanBuuChinh'],
+  inProgress: ['dangXuLy'],
+  inProgressOverdue: ['dangXuLyQuaHan'],
+  resolvedOnTime: ['giaiQuyetDungHan'],
+  resolvedLate: ['giaiQuyetTreHan'],
+  returned: ['traLai'],
+  digitised: ['daSoHoa'],
+};
 
-function toIndexInputs(row: z.infer<typeof rawIndexInputs>): M.UnitServiceIndexInputs {
-  const { congKhaiMinhBach: pub, tienDoGiaiQuyet: progress, dichVuCongTrucTuyen: online } = row;
-  return {
-    unitCode: row.maDonVi,
-    period: periodOf(row),
-    inputs: {
-      procedures: pub.soTTHC,
-      proceduresPublished: pub.soTTHCCongKhaiDayDu,
-      proceduresFullyOnline: online.soTTHCToanTrinh,
-      proceduresPartlyOnline: online.soTTHCMotPhan,
-      dossiersReceived: pub.soHoSoTiepNhan,
-      dossiersSyncedToNationalPortal: pub.soHoSoDongBoDVCQG,
-      dossiersReceivedOnline: online.soHoSoTrucTuyen,
-      dossiersResolved: progress.soHoSoDaGiaiQuyet,
-      dossiersResolvedOnTime: progress.soHoSoDungHan,
-      dossiersResolvedLate: progress.soHoSoTreHan,
-      dossiersDigitised: row.soHoa.soHoSoSoHoa,
-      resultsIssuedElectronically: row.soHoa.soKetQuaDienTu,
-      dossiersWithFee: online.soHoSoCoPhi,
-      dossiersPaidOnline: online.soHoSoThanhToanTrucTuyen,
-      ratings: row.mucDoHaiLong.soLuotDanhGia,
-      ratingsSatisfied: row.mucDoHaiLong.soLuotHaiLong,
-      ratingsNeutral: row.mucDoHaiLong.soLuotBinhThuong,
-      ratingsDissatisfied: row.mucDoHaiLong.soLuotKhongHaiLong,
-    },
-  };
+/** The Decision 766 inputs, grouped upstream by index group. */
+const indexInputFields: CountTable<keyof M.ServiceIndexInputs> = {
+  procedures: ['congKhaiMinhBach', 'soTTHC'],
+  proceduresPublished: ['congKhaiMinhBach', 'soTTHCCongKhaiDayDu'],
+  dossiersReceived: ['congKhaiMinhBach', 'soHoSoTiepNhan'],
+  dossiersSyncedToNationalPortal: ['congKhaiMinhBach', 'soHoSoDongBoDVCQG'],
+  dossiersResolved: ['tienDoGiaiQuyet', 'soHoSoDaGiaiQuyet'],
+  dossiersResolvedOnTime: ['tienDoGiaiQuyet', 'soHoSoDungHan'],
+  dossiersResolvedLate: ['tienDoGiaiQuyet', 'soHoSoTreHan'],
+  proceduresFullyOnline: ['dichVuCongTrucTuyen', 'soTTHCToanTrinh'],
+  proceduresPartlyOnline: ['dichVuCongTrucTuyen', 'soTTHCMotPhan'],
+  dossiersReceivedOnline: ['dichVuCongTrucTuyen', 'soHoSoTrucTuyen'],
+  dossiersWithFee: ['dichVuCongTrucTuyen', 'soHoSoCoPhi'],
+  dossiersPaidOnline: ['dichVuCongTrucTuyen', 'soHoSoThanhToanTrucTuyen'],
+  dossiersDigitised: ['soHoa', 'soHoSoSoHoa'],
+  resultsIssuedElectronically: ['soHoa', 'soKetQuaDienTu'],
+  ratings: ['mucDoHaiLong', 'soLuotDanhGia'],
+  ratingsSatisfied: ['mucDoHaiLong', 'soLuotHaiLong'],
+  ratingsNeutral: ['mucDoHaiLong', 'soLuotBinhThuong'],
+  ratingsDissatisfied: ['mucDoHaiLong', 'soLuotKhongHaiLong'],
+};
+
+/** Reads the rows of a statistics answer: unit, period and every count the table names (each must be a count). */
+function countRows<K extends string>(payload: unknown, table: CountTable<K>) {
+  const schema = z.object({ duLieu: z.array(z.looseObject(unitRow)) });
+  return parseUpstreamPayload(UPSTREAM, schema, payload).duLieu.map((row) => {
+    const counts = {} as Record<K, number>;
+    for (const [key, path] of Object.entries(table) as [K, readonly string[]][]) {
+      const value = path.reduce<unknown>(
+        (node, name) => (node as Record<string, unknown> | undefined)?.[name],
+        row,
+      );
+      counts[key] = parseUpstreamPayload(UPSTREAM, count, value);
+    }
+    return { unitCode: row.maDonVi, period: periodOf(row), counts };
+  });
 }
 
 // --- Field reports ---------------------------------------------------------------------------------------------------
@@ -390,29 +377,12 @@ export const reportMapping = {
 };
 
 export const statisticsMapping = {
-  indexInputs: (payload: unknown): M.UnitServiceIndexInputs[] =>
-    parseUpstreamPayload(UPSTREAM, z.object({ duLieu: z.array(rawIndexInputs) }), payload).duLieu.map(
-      toIndexInputs,
-    ),
   query: (unitCodes: readonly string[], period: M.Period): Query => ({
     maDonVi: unitCodes.join(','),
     ...periodQuery(period),
   }),
   dossierCounts: (payload: unknown): M.DossierCounts[] =>
-    parseUpstreamPayload(UPSTREAM, z.object({ duLieu: z.array(rawDossierCounts) }), payload).duLieu.map(
-      (row) => ({
-        unitCode: row.maDonVi,
-        period: periodOf(row),
-        received: row.tongTiepNhan,
-        receivedOnline: row.tiepNhanTrucTuyen,
-        receivedInPerson: row.tiepNhanTrucTiep,
-        receivedByPost: row.tiepNhanBuuChinh,
-        inProgress: row.dangXuLy,
-        inProgressOverdue: row.dangXuLyQuaHan,
-        resolvedOnTime: row.giaiQuyetDungHan,
-        resolvedLate: row.giaiQuyetTreHan,
-        returned: row.traLai,
-        digitised: row.daSoHoa,
-      }),
-    ),
+    countRows(payload, dossierCountFields).map(({ counts, ...row }) => ({ ...row, ...counts })),
+  indexInputs: (payload: unknown): M.UnitServiceIndexInputs[] =>
+    countRows(payload, indexInputFields).map(({ counts, ...row }) => ({ ...row, inputs: counts })),
 };
