@@ -78,128 +78,124 @@ function switchboard(rng: Rng, areaCode: string): string {
   return `${areaCode}${rng.digits(7)}`;
 }
 
+// [code, name, short name, type, parent code, extra fields]; `{hb}`/`{pt}` stand for the province codes 17 and 25.
+type Row = [string, string, string, CategoryAgency['agencyType'], string | null, Partial<CategoryAgency>?];
+
+const HOA_BINH_OTHERS: readonly Row[] = [
+  [
+    'UBND-{hb}',
+    'Ủy ban nhân dân tỉnh Hòa Bình',
+    'UBND tỉnh',
+    'PEOPLES_COMMITTEE',
+    null,
+    { successorCodes: ['UBND-{pt}'] },
+  ],
+  ['VPUBND-{hb}', 'Văn phòng Ủy ban nhân dân tỉnh Hòa Bình', 'VP UBND tỉnh', 'DEPARTMENT', 'UBND-{hb}'],
+  [
+    'TTPVHCC-{hb}',
+    'Trung tâm Phục vụ hành chính công tỉnh Hòa Bình',
+    'TTPVHCC',
+    'PUBLIC_SERVICE_UNIT',
+    'VPUBND-{hb}',
+  ],
+  [
+    'SNNMT-{hb}',
+    'Sở Nông nghiệp và Môi trường tỉnh Hòa Bình',
+    'SNNMT',
+    'DEPARTMENT',
+    'UBND-{hb}',
+    { effectiveDate: '2025-03-01', successorCodes: ['SNNMT-{pt}'] },
+  ],
+  [
+    'TTQT-{hb}',
+    'Trung tâm Quan trắc tài nguyên và môi trường tỉnh Hòa Bình',
+    'TTQT TNMT',
+    'PUBLIC_SERVICE_UNIT',
+    'STNMT-{hb}',
+    { expiryDate: null },
+  ],
+  ['CAT-{hb}', 'Công an tỉnh Hòa Bình', 'CA tỉnh', 'POLICE', null, { successorCodes: ['CAT-{pt}'] }],
+  ['PC08-{hb}', 'Phòng Cảnh sát giao thông - Công an tỉnh Hòa Bình', 'PC08', 'POLICE', 'CAT-{hb}'],
+  [
+    'PC07-{hb}',
+    'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ - Công an tỉnh Hòa Bình',
+    'PC07',
+    'POLICE',
+    'CAT-{hb}',
+  ],
+  // Hospitals and the CDC outlived the merger under the provincial health department; names as of 2025-06-30.
+  ['BVDK-{hb}', 'Bệnh viện Đa khoa tỉnh Hòa Bình', 'BVĐK tỉnh', 'HOSPITAL', 'SYT-{hb}', { expiryDate: null }],
+  [
+    'BVYHCT-{hb}',
+    'Bệnh viện Y học cổ truyền tỉnh Hòa Bình',
+    'BV YHCT',
+    'HOSPITAL',
+    'SYT-{hb}',
+    { expiryDate: null },
+  ],
+  [
+    'BVPHCN-{hb}',
+    'Bệnh viện Phục hồi chức năng tỉnh Hòa Bình',
+    'BV PHCN',
+    'HOSPITAL',
+    'SYT-{hb}',
+    { expiryDate: null },
+  ],
+  [
+    'CDC-{hb}',
+    'Trung tâm Kiểm soát bệnh tật tỉnh Hòa Bình',
+    'CDC',
+    'PUBLIC_SERVICE_UNIT',
+    'SYT-{hb}',
+    { expiryDate: null },
+  ],
+];
+
+const PHU_THO_OTHERS: readonly Row[] = [
+  ['UBND-{pt}', 'Ủy ban nhân dân tỉnh Phú Thọ', 'UBND tỉnh', 'PEOPLES_COMMITTEE', null],
+  ['CAT-{pt}', 'Công an tỉnh Phú Thọ', 'CA tỉnh', 'POLICE', null],
+];
+
+function fromRow([code, name, short, type, parent, extra]: Row, unitCode: string): Draft {
+  const fill = (text: string): string =>
+    text.replace('{hb}', adminUnits.oldProvince.code).replace('{pt}', adminUnits.newProvince.code);
+  return {
+    ...extra,
+    agencyCode: fill(code),
+    agencyName: name,
+    shortName: short,
+    agencyType: type,
+    unitCode,
+    parentAgencyCode: parent === null ? null : fill(parent),
+    ...(extra?.successorCodes ? { successorCodes: extra.successorCodes.map(fill) } : {}),
+  };
+}
+
 function provincial(): Draft[] {
   const hb = adminUnits.oldProvince.code;
   const pt = adminUnits.newProvince.code;
-  const drafts: Draft[] = [
-    {
-      agencyCode: `UBND-${hb}`,
-      agencyName: 'Ủy ban nhân dân tỉnh Hòa Bình',
-      shortName: 'UBND tỉnh',
-      agencyType: 'PEOPLES_COMMITTEE',
-      unitCode: hb,
-      successorCodes: [`UBND-${pt}`],
-    },
-    {
-      agencyCode: `VPUBND-${hb}`,
-      agencyName: 'Văn phòng Ủy ban nhân dân tỉnh Hòa Bình',
-      shortName: 'VP UBND tỉnh',
-      agencyType: 'DEPARTMENT',
-      unitCode: hb,
-      parentAgencyCode: `UBND-${hb}`,
-    },
-    {
-      agencyCode: `TTPVHCC-${hb}`,
-      agencyName: 'Trung tâm Phục vụ hành chính công tỉnh Hòa Bình',
-      shortName: 'TTPVHCC',
-      agencyType: 'PUBLIC_SERVICE_UNIT',
-      unitCode: hb,
-      parentAgencyCode: `VPUBND-${hb}`,
-    },
-    ...HOA_BINH_DEPARTMENTS.map(([suffix, name, short, validTo, successors]): Draft => ({
-      agencyCode: `${suffix}-${hb}`,
-      agencyName: `${name} tỉnh Hòa Bình`,
-      shortName: short,
-      agencyType: 'DEPARTMENT',
-      unitCode: hb,
-      parentAgencyCode: `UBND-${hb}`,
-      expiryDate: validTo ?? OLD_TO,
-      successorCodes: successors,
-    })),
-    {
-      agencyCode: `SNNMT-${hb}`,
-      agencyName: 'Sở Nông nghiệp và Môi trường tỉnh Hòa Bình',
-      shortName: 'SNNMT',
-      agencyType: 'DEPARTMENT',
-      unitCode: hb,
-      parentAgencyCode: `UBND-${hb}`,
-      effectiveDate: '2025-03-01',
-      successorCodes: [`SNNMT-${pt}`],
-    },
-    {
-      agencyCode: `TTQT-${hb}`,
-      agencyName: 'Trung tâm Quan trắc tài nguyên và môi trường tỉnh Hòa Bình',
-      shortName: 'TTQT TNMT',
-      agencyType: 'PUBLIC_SERVICE_UNIT',
-      unitCode: hb,
-      parentAgencyCode: `STNMT-${hb}`,
-      expiryDate: null,
-    },
-    {
-      agencyCode: `CAT-${hb}`,
-      agencyName: 'Công an tỉnh Hòa Bình',
-      shortName: 'CA tỉnh',
-      agencyType: 'POLICE',
-      unitCode: hb,
-      successorCodes: [`CAT-${pt}`],
-    },
-    {
-      agencyCode: `PC08-${hb}`,
-      agencyName: 'Phòng Cảnh sát giao thông - Công an tỉnh Hòa Bình',
-      shortName: 'PC08',
-      agencyType: 'POLICE',
-      unitCode: hb,
-      parentAgencyCode: `CAT-${hb}`,
-    },
-    {
-      agencyCode: `PC07-${hb}`,
-      agencyName: 'Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ - Công an tỉnh Hòa Bình',
-      shortName: 'PC07',
-      agencyType: 'POLICE',
-      unitCode: hb,
-      parentAgencyCode: `CAT-${hb}`,
-    },
+  const departments = HOA_BINH_DEPARTMENTS.map(([suffix, name, short, validTo, successors]) =>
+    fromRow(
+      [
+        `${suffix}-{hb}`,
+        `${name} tỉnh Hòa Bình`,
+        short,
+        'DEPARTMENT',
+        'UBND-{hb}',
+        { expiryDate: validTo ?? OLD_TO, successorCodes: successors },
+      ],
+      hb,
+    ),
+  );
+  const phuThoDepartments = PHU_THO_DEPARTMENTS.map(([suffix, name, short]) =>
+    fromRow([`${suffix}-{pt}`, `${name} tỉnh Phú Thọ`, short, 'DEPARTMENT', 'UBND-{pt}'], pt),
+  );
+  return [
+    ...HOA_BINH_OTHERS.map((row) => fromRow(row, hb)),
+    ...departments,
+    ...PHU_THO_OTHERS.map((row) => fromRow(row, pt)),
+    ...phuThoDepartments,
   ];
-  // Hospitals and the CDC outlived the merger under the provincial health department; names as of 2025-06-30.
-  const health: Draft[] = [
-    ['BVDK', 'Bệnh viện Đa khoa tỉnh Hòa Bình', 'BVĐK tỉnh', 'HOSPITAL'],
-    ['BVYHCT', 'Bệnh viện Y học cổ truyền tỉnh Hòa Bình', 'BV YHCT', 'HOSPITAL'],
-    ['BVPHCN', 'Bệnh viện Phục hồi chức năng tỉnh Hòa Bình', 'BV PHCN', 'HOSPITAL'],
-    ['CDC', 'Trung tâm Kiểm soát bệnh tật tỉnh Hòa Bình', 'CDC', 'PUBLIC_SERVICE_UNIT'],
-  ].map(([suffix, name, short, type]) => ({
-    agencyCode: `${suffix}-${hb}`,
-    agencyName: name!,
-    shortName: short!,
-    agencyType: type as CategoryAgency['agencyType'],
-    unitCode: hb,
-    parentAgencyCode: `SYT-${hb}`,
-    expiryDate: null,
-  }));
-  const phuTho: Draft[] = [
-    {
-      agencyCode: `UBND-${pt}`,
-      agencyName: 'Ủy ban nhân dân tỉnh Phú Thọ',
-      shortName: 'UBND tỉnh',
-      agencyType: 'PEOPLES_COMMITTEE',
-      unitCode: pt,
-    },
-    {
-      agencyCode: `CAT-${pt}`,
-      agencyName: 'Công an tỉnh Phú Thọ',
-      shortName: 'CA tỉnh',
-      agencyType: 'POLICE',
-      unitCode: pt,
-    },
-    ...PHU_THO_DEPARTMENTS.map(([suffix, name, short]): Draft => ({
-      agencyCode: `${suffix}-${pt}`,
-      agencyName: `${name} tỉnh Phú Thọ`,
-      shortName: short,
-      agencyType: 'DEPARTMENT',
-      unitCode: pt,
-      parentAgencyCode: `UBND-${pt}`,
-    })),
-  ];
-  return [...drafts, ...health, ...phuTho];
 }
 
 function local(unit: AdminUnitRecord): Draft[] {
