@@ -56,67 +56,77 @@ function ratePerHour(type: CameraEventType, localHour: number): number {
 export interface CameraEventSource {
   /** Events in [fromMs, toMs), never later than `nowMs`, oldest first. */
   between(fromMs: number, toMs: number, nowMs: number): CameraEventRecord[];
-  byId(id: string, nowMs: number): CameraEventRecord | undefined;
+}
+
+function eventOf(
+  rng: Rng,
+  eligible: readonly CameraRecord[],
+  hour: number,
+  index: number,
+  type: CameraEventType,
+): CameraEventRecord | undefined {
+  const camera = rng.pick(eligible);
+  const instantMs = hour * HOUR_MS + rng.int(0, HOUR_MS - 1000);
+  const instant = new Date(instantMs - (instantMs % 1000));
+  if (localDate(instant) < camera.installedOn) return undefined;
+  const id = `EV-${hour}-${index}`;
+  const violation = type === 'TRAFFIC_VIOLATION' ? weightedPick(rng, violations, (v) => v.weight) : undefined;
+  const confidence = rng.float(type === 'TRAFFIC_VIOLATION' ? 0.6 : type === 'CROWD' ? 0.55 : 0.4, 0.99);
+  return {
+    id,
+    cameraId: camera.id,
+    type,
+    time: localDateTime(instant),
+    instantMs: instant.getTime(),
+    confidence,
+    snapshotUrl: `https://camera-ai.congan.hoabinh.gov.vn/snapshots/${camera.id}/${localDate(instant)}/${id}.jpg`,
+    plateNumber: violation
+      ? plateFor(rng, rng.chance(violation.motorbike) ? 'XE_MAY' : 'O_TO_CON')
+      : undefined,
+    violation: violation ? { code: violation.code, name: violation.name } : undefined,
+    objectCount: type === 'CROWD' ? rng.int(30, 400) : undefined,
+  };
+}
+
+const EVENT_TYPES = ['TRAFFIC_VIOLATION', 'CROWD', 'FIRE_SMOKE'] as const;
+
+/** The events of one hour (hours since the epoch), from a generator forked for that hour only. */
+function eventsOfHour(
+  rng: Rng,
+  hour: number,
+  eligible: ReadonlyMap<CameraEventType, readonly CameraRecord[]>,
+): CameraEventRecord[] {
+  const localHour = (new Date(hour * HOUR_MS).getUTCHours() + 7) % 24;
+  const events: CameraEventRecord[] = [];
+  for (const type of EVENT_TYPES) {
+    const cameras = eligible.get(type) ?? [];
+    const rate = ratePerHour(type, localHour);
+    const count = rate < 1 ? (rng.chance(rate) ? 1 : 0) : rng.int(0, Math.round(rate * 2));
+    for (let n = 0; n < count && cameras.length > 0; n += 1) {
+      const event = eventOf(rng, cameras, hour, events.length, type);
+      if (event) events.push(event);
+    }
+  }
+  return events.sort((a, b) => a.instantMs - b.instantMs);
 }
 
 export function createCameraEventSource(seed: number, cameras: readonly CameraRecord[]): CameraEventSource {
   const base = createRng(seed).fork('camera-events');
   const online = cameras.filter((camera) => camera.status === 'ONLINE');
   const eligible = new Map(
-    (['TRAFFIC_VIOLATION', 'CROWD', 'FIRE_SMOKE'] as const).map((type) => [
+    EVENT_TYPES.map((type) => [
       type,
       online.filter((camera) => camera.capabilities.includes(capabilityOf[type])),
     ]),
   );
   const cache = new Map<number, CameraEventRecord[]>();
-
-  const eventOf = (
-    rng: Rng,
-    hour: number,
-    index: number,
-    type: CameraEventType,
-  ): CameraEventRecord | undefined => {
-    const camera = rng.pick(eligible.get(type) ?? []);
-    const instantMs = hour * HOUR_MS + rng.int(0, HOUR_MS - 1000);
-    const instant = new Date(instantMs - (instantMs % 1000));
-    if (localDate(instant) < camera.installedOn) return undefined;
-    const id = `EV-${hour}-${index}`;
-    const violation =
-      type === 'TRAFFIC_VIOLATION' ? weightedPick(rng, violations, (v) => v.weight) : undefined;
-    const confidence = rng.float(type === 'TRAFFIC_VIOLATION' ? 0.6 : type === 'CROWD' ? 0.55 : 0.4, 0.99);
-    return {
-      id,
-      cameraId: camera.id,
-      type,
-      time: localDateTime(instant),
-      instantMs: instant.getTime(),
-      confidence,
-      snapshotUrl: `https://camera-ai.congan.hoabinh.gov.vn/snapshots/${camera.id}/${localDate(instant)}/${id}.jpg`,
-      plateNumber: violation
-        ? plateFor(rng, rng.chance(violation.motorbike) ? 'XE_MAY' : 'O_TO_CON')
-        : undefined,
-      violation: violation ? { code: violation.code, name: violation.name } : undefined,
-      objectCount: type === 'CROWD' ? rng.int(30, 400) : undefined,
-    };
-  };
-
   const hourEvents = (hour: number): CameraEventRecord[] => {
-    const cached = cache.get(hour);
-    if (cached) return cached;
-    const rng = base.fork(`hour-${hour}`);
-    const localHour = (new Date(hour * HOUR_MS).getUTCHours() + 7) % 24;
-    const events: CameraEventRecord[] = [];
-    for (const type of ['TRAFFIC_VIOLATION', 'CROWD', 'FIRE_SMOKE'] as const) {
-      const rate = ratePerHour(type, localHour);
-      const count = rate < 1 ? (rng.chance(rate) ? 1 : 0) : rng.int(0, Math.round(rate * 2));
-      for (let n = 0; n < count; n += 1) {
-        const event = eventOf(rng, hour, events.length, type);
-        if (event) events.push(event);
-      }
+    let events = cache.get(hour);
+    if (!events) {
+      events = eventsOfHour(base.fork(`hour-${hour}`), hour, eligible);
+      if (cache.size > 20_000) cache.clear();
+      cache.set(hour, events);
     }
-    events.sort((a, b) => a.instantMs - b.instantMs);
-    if (cache.size > 20_000) cache.clear();
-    cache.set(hour, events);
     return events;
   };
 
@@ -130,12 +140,6 @@ export function createCameraEventSource(seed: number, cameras: readonly CameraRe
         }
       }
       return result;
-    },
-    byId(id, nowMs) {
-      const match = /^EV-(\d{1,9})-(\d{1,4})$/.exec(id);
-      if (!match) return undefined;
-      const event = hourEvents(Number(match[1])).find((candidate) => candidate.id === id);
-      return event && event.instantMs <= nowMs ? event : undefined;
     },
   };
 }

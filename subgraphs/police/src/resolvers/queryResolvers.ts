@@ -26,6 +26,37 @@ function listRequest(args: ListArgs) {
   };
 }
 
+interface CamerasArgs {
+  bbox?: BoundingBox | null;
+  unitCode?: string | null;
+  status?: string | null;
+}
+
+interface AlertsArgs {
+  since: string;
+  minConfidence: number;
+  first: number;
+}
+
+/** The map layer; the listed cameras are primed so that later references to them cost nothing. */
+async function camerasOnMap(client: UpstreamClient, args: CamerasArgs, ctx: PoliceContext) {
+  const filter = {
+    bbox: checkBoundingBox(args.bbox),
+    unitCodes: args.unitCode ? [args.unitCode] : undefined,
+    status: args.status ?? null,
+  };
+  const cameras = await listCameras(client, filter, ctx);
+  ctx.loaders.primeCameras(cameras);
+  return cameras;
+}
+
+async function recentAlerts(client: UpstreamClient, nowMs: number, args: AlertsArgs, ctx: PoliceContext) {
+  const sinceMs = checkSince(args.since, nowMs);
+  if (sinceMs > nowMs) return [];
+  const minConfidence = checkRange('minConfidence', args.minConfidence, 0, 1);
+  return listAlerts(client, { sinceMs, minConfidence, first: checkRange('first', args.first, 1, 500) }, ctx);
+}
+
 /** Root fields: keyed reads go through the request's loaders, listings call the system directly. */
 export function createQueryResolvers(client: UpstreamClient, now: () => number) {
   return {
@@ -41,41 +72,8 @@ export function createQueryResolvers(client: UpstreamClient, now: () => number) 
       incident: (_: unknown, { id }: { id: string }, ctx: PoliceContext) => ctx.loaders.incidentById.load(id),
       accident: (_: unknown, { id }: { id: string }, ctx: PoliceContext) => ctx.loaders.accidentById.load(id),
       camera: (_: unknown, { id }: { id: string }, ctx: PoliceContext) => ctx.loaders.cameraById.load(id),
-      cameras: async (
-        _: unknown,
-        args: { bbox?: BoundingBox | null; unitCode?: string | null; status?: string | null },
-        ctx: PoliceContext,
-      ) => {
-        const cameras = await listCameras(
-          client,
-          {
-            bbox: checkBoundingBox(args.bbox),
-            unitCodes: args.unitCode ? [args.unitCode] : undefined,
-            status: args.status ?? null,
-          },
-          ctx,
-        );
-        ctx.loaders.primeCameras(cameras);
-        return cameras;
-      },
-      alerts: async (
-        _: unknown,
-        args: { since: string; minConfidence: number; first: number },
-        ctx: PoliceContext,
-      ) => {
-        const nowMs = now();
-        const sinceMs = checkSince(args.since, nowMs);
-        if (sinceMs > nowMs) return [];
-        return listAlerts(
-          client,
-          {
-            sinceMs,
-            minConfidence: checkRange('minConfidence', args.minConfidence, 0, 1),
-            first: checkRange('first', args.first, 1, 500),
-          },
-          ctx,
-        );
-      },
+      cameras: (_: unknown, args: CamerasArgs, ctx: PoliceContext) => camerasOnMap(client, args, ctx),
+      alerts: (_: unknown, args: AlertsArgs, ctx: PoliceContext) => recentAlerts(client, now(), args, ctx),
     },
   };
 }

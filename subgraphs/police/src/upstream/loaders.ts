@@ -50,12 +50,33 @@ async function perGroup<K, V>(
 
 const periodKey = (period: Period): string => `${period.from}/${period.to}`;
 
+/** A loader of per-unit statistics: one call per distinct period among the keys of a batch. */
+function createStatsLoader<V>(
+  name: string,
+  fetch: (unitCodes: readonly string[], period: Period) => Promise<readonly (V | null)[]>,
+) {
+  return createKeyedLoader(
+    (keys: readonly UnitPeriodKey[]) =>
+      perGroup(
+        keys,
+        (key) => periodKey(key.period),
+        (group) =>
+          fetch(
+            group.map((key) => key.unitCode),
+            group[0]!.period,
+          ),
+      ),
+    { name, cacheKeyFn: (key) => `${periodKey(key.period)}|${key.unitCode}` },
+  );
+}
+
 /** This request's DataLoaders over the police system: every keyed read is batched into one SOAP call. */
 export function createPoliceLoaders(client: UpstreamClient, requestId: string) {
   const context: CallContext = { requestId };
   const cameraById = createKeyedLoader((ids: readonly string[]) => fetchCameras(client, ids, context), {
     name: 'cameraById',
   });
+  // Cameras listed by unit are primed, so their events' `camera` fields cost no further call.
   const primeCameras = (cameras: readonly Camera[]): void => {
     for (const camera of cameras) cameraById.prime(camera.id, camera);
   };
@@ -68,35 +89,11 @@ export function createPoliceLoaders(client: UpstreamClient, requestId: string) {
     accidentById: createKeyedLoader((ids: readonly string[]) => fetchAccidents(client, ids, context), {
       name: 'accidentById',
     }),
-    incidentStatsByUnit: createKeyedLoader(
-      (keys: readonly UnitPeriodKey[]) =>
-        perGroup(
-          keys,
-          (key) => periodKey(key.period),
-          (group) =>
-            fetchIncidentStats(
-              client,
-              group.map((key) => key.unitCode),
-              group[0]!.period,
-              context,
-            ),
-        ),
-      { name: 'incidentStatsByUnit', cacheKeyFn: (key) => `${periodKey(key.period)}|${key.unitCode}` },
+    incidentStatsByUnit: createStatsLoader('incidentStatsByUnit', (codes, period) =>
+      fetchIncidentStats(client, codes, period, context),
     ),
-    accidentStatsByUnit: createKeyedLoader(
-      (keys: readonly UnitPeriodKey[]) =>
-        perGroup(
-          keys,
-          (key) => periodKey(key.period),
-          (group) =>
-            fetchAccidentStats(
-              client,
-              group.map((key) => key.unitCode),
-              group[0]!.period,
-              context,
-            ),
-        ),
-      { name: 'accidentStatsByUnit', cacheKeyFn: (key) => `${periodKey(key.period)}|${key.unitCode}` },
+    accidentStatsByUnit: createStatsLoader('accidentStatsByUnit', (codes, period) =>
+      fetchAccidentStats(client, codes, period, context),
     ),
     camerasByUnit: createKeyedLoader(
       (keys: readonly UnitCamerasKey[]) =>
@@ -104,12 +101,8 @@ export function createPoliceLoaders(client: UpstreamClient, requestId: string) {
           keys,
           (key) => key.status ?? '',
           async (group) => {
-            const lists = await fetchCamerasByUnit(
-              client,
-              group.map((key) => key.unitCode),
-              group[0]!.status,
-              context,
-            );
+            const units = group.map((key) => key.unitCode);
+            const lists = await fetchCamerasByUnit(client, units, group[0]!.status, context);
             primeCameras(lists.flat());
             return lists;
           },
