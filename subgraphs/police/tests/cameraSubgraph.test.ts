@@ -131,6 +131,7 @@ describe('police subgraph: refusals and upstream failures', () => {
       tooLong: camera(id: "HBCAM-0001") { events(period: { from: "2025-01-01", to: "2025-03-31" }) { id } }
       tooOld: alerts(since: "2020-01-01T00:00:00+07:00") { id }
       tooBig: incidents(unitCode: "148", period: { from: "2025-01-01", to: "2025-01-31" }, pageSize: 500) { totalCount }
+      other: incidents(unitCode: "148", period: { from: "2025-01-01", to: "2025-01-31" }, category: OTHER) { totalCount }
     }`);
     const codes = Object.fromEntries(
       (result.errors ?? []).map((error) => [error.path?.[0], error.extensions?.code]),
@@ -140,6 +141,7 @@ describe('police subgraph: refusals and upstream failures', () => {
       tooLong: 'BAD_USER_INPUT',
       tooOld: 'BAD_USER_INPUT',
       tooBig: 'BAD_USER_INPUT',
+      other: 'BAD_USER_INPUT',
     });
     expect(simulator.operationCounts()).toEqual({ GetCameras: 1 });
   });

@@ -1,6 +1,7 @@
 import type { UpstreamClient } from '@lgsp/subgraph-kit';
 import { listAlerts, listCameras } from '../upstream/cameras.js';
 import { listAccidents, listIncidents } from '../upstream/incidents.js';
+import { badInput } from '../upstream/errors.js';
 import type { BoundingBox, Period } from '../upstream/model.js';
 import { checkBoundingBox, checkPeriod, checkRange, checkSince } from './arguments.js';
 import type { PoliceContext } from './context.js';
@@ -17,6 +18,8 @@ interface ListArgs extends UnitPeriodArgs {
 }
 
 function listRequest(args: ListArgs) {
+  // OTHER gathers codes this schema does not know yet; the police system cannot filter on "none of the known ones".
+  if (args.category === 'OTHER') throw badInput('category OTHER cannot be used as a filter');
   return {
     unitCode: args.unitCode,
     period: checkPeriod(args.period),
