@@ -5,7 +5,7 @@ import {
   type SimulatorServerOptions,
 } from '@lgsp/simulator-kit';
 import { createPoliceData } from './data/policeData.js';
-import { policeServiceRoute } from './routes/policeService.js';
+import { policeServiceRoute, policeWsdlRoute } from './routes/policeService.js';
 
 export interface PoliceSimulatorOptions {
   /** Default 0 (any free port); `main.ts` uses 4303. */
@@ -45,6 +45,7 @@ export async function createPoliceSimulator(options: PoliceSimulatorOptions = {}
         now: options.now ?? (() => new Date()),
         onOperation: (operation) => counts.set(operation, (counts.get(operation) ?? 0) + 1),
       }),
+      policeWsdlRoute(),
     ],
   });
   return {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { XMLParser } from 'fast-xml-parser';
 import { adminUnits } from '@lgsp/simulator-kit';
-import { createPoliceSimulator, POLICE_NAMESPACE, type PoliceSimulator } from '../src/index.js';
+import {
+  createPoliceSimulator,
+  POLICE_NAMESPACE,
+  policeOperations,
+  type PoliceSimulator,
+} from '../src/index.js';
 
 const NOW = new Date('2026-03-15T10:00:00+07:00');
 const parser = new XMLParser({
@@ -158,6 +163,21 @@ describe('police simulator (SOAP 1.1)', () => {
     });
     expect(response.status).toBe(500);
     expect(await response.text()).toContain('not well-formed XML');
+  });
+
+  it('publishes a WSDL 1.1 description of every operation at ?wsdl', async () => {
+    const response = await fetch(`${simulator.url}/soap/PoliceService?wsdl`);
+    expect(response.headers.get('content-type')).toContain('text/xml');
+    const wsdl = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false }).parse(
+      await response.text(),
+    );
+    const operations = wsdl.definitions.binding.operation as {
+      '@_name': string;
+      operation: { '@_soapAction': string };
+    }[];
+    expect(operations.map((operation) => operation['@_name'])).toEqual(policeOperations);
+    expect(operations[0]!.operation['@_soapAction']).toBe(`${POLICE_NAMESPACE}/GetIncidentStatistics`);
+    expect(wsdl.definitions.service.port.address['@_location']).toBe(`${simulator.url}/soap/PoliceService`);
   });
 
   it('counts well-formed calls per operation', async () => {

@@ -1,4 +1,4 @@
-import { route, soapEnvelope, soapFault, xml, type Route } from '@lgsp/simulator-kit';
+import { route, soapEnvelope, soapFault, text, xml, type Route } from '@lgsp/simulator-kit';
 import type { PoliceData } from '../data/policeData.js';
 import { getCameraEvents, getCameras, listAlerts, listCameras } from './cameraOperations.js';
 import {
@@ -10,6 +10,7 @@ import {
   listIncidents,
 } from './incidentOperations.js';
 import { ClientFault, parseSoapCall, responseBody, type Params } from './soapRequest.js';
+import { policeWsdl } from './wsdl.js';
 
 /** The one SOAP endpoint of the police system. */
 export const POLICE_SERVICE_PATH = '/soap/PoliceService';
@@ -56,3 +57,11 @@ export function policeServiceRoute(options: PoliceServiceOptions): Route {
 
 /** The operations the service offers, for its README and tests. */
 export const policeOperations: readonly string[] = Object.keys(operations);
+
+/** `GET /soap/PoliceService?wsdl`: the service description, with this server's address. */
+export function policeWsdlRoute(): Route {
+  return route('GET', POLICE_SERVICE_PATH, ({ query, headers }) => {
+    if (!query.has('wsdl')) return text('Use POST with a SOAP 1.1 envelope, or GET ?wsdl', 405);
+    return xml(policeWsdl(policeOperations, `http://${headers.host ?? '127.0.0.1'}${POLICE_SERVICE_PATH}`));
+  });
+}
