@@ -1,7 +1,17 @@
+import { ConfigError } from '@lgsp/subgraph-kit';
 import { loadEnvironmentConfig } from './config.js';
 import { createEnvironmentSubgraph } from './createEnvironmentSubgraph.js';
 
-const subgraph = await createEnvironmentSubgraph(loadEnvironmentConfig());
+let config;
+try {
+  config = loadEnvironmentConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  // Every problem at once, with the env variable to fix; exit 2 like other usage errors.
+  console.error(error.message);
+  process.exit(2);
+}
+const subgraph = await createEnvironmentSubgraph(config);
 console.log(`environment subgraph listening on ${subgraph.url}`);
 const stop = (): void => {
   void subgraph.close().then(() => process.exit(0));
