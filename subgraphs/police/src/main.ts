@@ -1,7 +1,17 @@
-import { loadPoliceConfig } from './config.js';
+import { ConfigError } from '@lgsp/subgraph-kit';
+import { loadPoliceConfig, type PoliceConfig } from './config.js';
 import { createPoliceSubgraph } from './createPoliceSubgraph.js';
 
-const subgraph = await createPoliceSubgraph(loadPoliceConfig());
+let config: PoliceConfig;
+try {
+  config = loadPoliceConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  // Every problem at once, with the env variable to fix; exit 2 like other usage errors.
+  console.error(error.message);
+  process.exit(2);
+}
+const subgraph = await createPoliceSubgraph(config);
 console.log(`police subgraph listening on ${subgraph.url}`);
 const stop = (): void => {
   void subgraph.close().then(() => process.exit(0));
