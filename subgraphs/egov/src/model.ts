@@ -53,8 +53,10 @@ export interface DossierFilter {
   channel?: SubmissionChannel | null;
 }
 
+/** Counts for one unit's desk or for one handling agency (exactly one of the two codes is set). */
 export interface DossierCounts {
-  unitCode: string;
+  unitCode: string | null;
+  agencyCode: string | null;
   period: Period;
   received: number;
   receivedOnline: number;

@@ -112,6 +112,33 @@ describe('dossier statistics (open aggregate)', () => {
     });
   });
 
+  it('counts the dossiers each agency handled, for many agencies in one call', async () => {
+    const agencies = ['STP-25', 'UBND-25-04795', 'UBND-17-148', 'NOPE-99'];
+    const result = await h.run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency {
+         code dossierStats(period: { from: "2025-06-01", to: "2026-05-31" }) { agency { code } unit { code } received resolvedOnTime } } } }`,
+      { r: agencies.map((code) => ({ __typename: 'Agency', code })) },
+    );
+    expect(result.errors).toBeUndefined();
+    const rows = result.data!._entities as { code: string; dossierStats: Record<string, unknown> | null }[];
+    const start = new Date('2025-06-01T00:00:00+07:00');
+    const end = new Date('2026-06-01T00:00:00+07:00');
+    const handled = (code: string) =>
+      h.simulator.data.dossiers.filter(
+        (d) => d.agency.code === code && d.receivedAt >= start && d.receivedAt < end,
+      );
+    for (const row of rows.slice(0, 3)) {
+      expect(row.dossierStats).toMatchObject({
+        agency: { code: row.code },
+        unit: null,
+        received: handled(row.code).length,
+      });
+      expect(row.dossierStats!.received).toBeGreaterThan(0);
+    }
+    expect(rows[3]!.dossierStats).toBeNull();
+    expect(h.simulator.stats().byRoute).toEqual({ 'GET /api/v1/thongke/hoso': 1 });
+  });
+
   it('uses the year to date when a unit field has no period', async () => {
     const result = await h.run(
       `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "04795" }]) {

@@ -18,6 +18,8 @@ export interface EgovData {
   /** Newest first, by the unit code they were received at (both versions of a shared code together). */
   dossiersByUnit: ReadonlyMap<string, readonly DossierRecord[]>;
   reportsByUnit: ReadonlyMap<string, readonly ReportRecord[]>;
+  /** Newest first, by the code of the agency handling them. */
+  dossiersByAgency: ReadonlyMap<string, readonly DossierRecord[]>;
   /** Every unit version by code, old first. */
   unitsByCode: ReadonlyMap<string, readonly EgovUnit[]>;
 }
@@ -56,6 +58,7 @@ export function createEgovData(seed: number | string, now: Date): EgovData {
     reportById: new Map(reports.map((report) => [report.id, report])),
     dossiersByUnit: groupBy(dossiers, (dossier) => dossier.unit.code),
     reportsByUnit: groupBy(reports, (report) => report.unit.code),
+    dossiersByAgency: groupBy(dossiers, (dossier) => dossier.agency.code),
     unitsByCode: groupBy(units, (unit) => unit.code),
   };
 }

@@ -28,9 +28,34 @@ function perUnit(data: EgovData, query: URLSearchParams, build: PerUnit): SimRep
 }
 
 /**
+ * Dossier counts by handling agency (`maCoQuan=a,b,c`): one row per agency that handled any dossier (unknown codes
+ * are left out), with the agency's name as the system records it.
+ */
+function perAgency(data: EgovData, query: URLSearchParams): SimReply {
+  return guarded(() => {
+    const codes = list(query, 'maCoQuan') ?? [];
+    const window = range(query, true);
+    const duLieu = codes.flatMap((code) => {
+      const handled = data.dossiersByAgency.get(code);
+      if (!handled) return [];
+      return [
+        {
+          maCoQuan: code,
+          tenCoQuan: handled[0]!.agency.name,
+          tuNgay: formatDateLocal(window.from),
+          denNgay: formatDateLocal(new Date(window.to.getTime() - 1)),
+          ...dossierCounts(handled, window, data.now),
+        },
+      ];
+    });
+    return json(ok({ duLieu }));
+  });
+}
+
+/**
  * Statistics by unit codes (batch: `maDonVi=a,b,c`, `tuNgay`/`denNgay` required, dd/MM/yyyy inclusive). Each
  * counts what the unit received in the period, by its status at the system's "now":
- * - `GET /api/v1/thongke/hoso`: dossier counts;
+ * - `GET /api/v1/thongke/hoso`: dossier counts (or by handling agency with `maCoQuan=a,b,c` instead of `maDonVi`);
  * - `GET /api/v1/thongke/chiso766`: the raw inputs of the Decision 766/QĐ-TTg service index;
  * - `GET /api/v1/thongke/phananh`: field-report counts, by status and category.
  */
@@ -38,7 +63,9 @@ export function statisticsRoutes(data: EgovData): Route[] {
   const dossiersOf = (code: string) => data.dossiersByUnit.get(code) ?? [];
   return [
     route('GET', '/api/v1/thongke/hoso', ({ query }) =>
-      perUnit(data, query, (code, window) => dossierCounts(dossiersOf(code), window, data.now)),
+      query.has('maCoQuan')
+        ? perAgency(data, query)
+        : perUnit(data, query, (code, window) => dossierCounts(dossiersOf(code), window, data.now)),
     ),
     route('GET', '/api/v1/thongke/chiso766', ({ query }) =>
       perUnit(data, query, (code, window) =>

@@ -1,7 +1,7 @@
 import { citizenReportResolvers, dossierResolvers } from './entityResolvers.js';
 import { createQueryResolvers } from './queryResolvers.js';
 import type { ResolverDependencies } from './types.js';
-import { createUnitResolvers } from './unitResolvers.js';
+import { createAgencyResolvers, createUnitResolvers } from './unitResolvers.js';
 
 export type { EgovContext, ResolverDependencies } from './types.js';
 
@@ -10,6 +10,7 @@ export function createEgovResolvers(dependencies: ResolverDependencies) {
   return {
     Query: createQueryResolvers(dependencies),
     AdministrativeUnit: createUnitResolvers(dependencies),
+    Agency: createAgencyResolvers(dependencies),
     Dossier: dossierResolvers,
     CitizenReport: citizenReportResolvers,
   };

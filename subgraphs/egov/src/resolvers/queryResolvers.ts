@@ -29,9 +29,7 @@ export function createQueryResolvers({ client }: ResolverDependencies) {
     dossierStats: async (_: unknown, args: { unitCodes: string[]; period: Period }, ctx: EgovContext) => {
       const period = checkPeriod(args.period);
       const codes = checkUnitCodes(args.unitCodes, 'unitCodes');
-      const rows = await ctx.loaders.dossierCountsByUnit.loadMany(
-        codes.map((unitCode) => ({ unitCode, period })),
-      );
+      const rows = await ctx.loaders.dossierCountsByUnit.loadMany(codes.map((code) => ({ code, period })));
       return rows.flatMap((row) => {
         if (row instanceof Error) throw row;
         return row ? [toDossierStats(row)] : [];
@@ -43,7 +41,7 @@ export function createQueryResolvers({ client }: ResolverDependencies) {
     serviceIndex: async (_: unknown, args: { unitCode: string; period: Period }, ctx: EgovContext) => {
       const [unitCode] = checkUnitCodes([args.unitCode], 'unitCode');
       const row = await ctx.loaders.serviceIndexInputsByUnit.load({
-        unitCode: unitCode!,
+        code: unitCode!,
         period: checkPeriod(args.period),
       });
       return row ? toServiceIndex(row) : null;

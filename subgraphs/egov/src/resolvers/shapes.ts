@@ -11,7 +11,8 @@ const unitRef = (code: string) => ({ code });
 export function toDossierStats(counts: DossierCounts) {
   return {
     ...counts,
-    unit: unitRef(counts.unitCode),
+    unit: counts.unitCode === null ? null : unitRef(counts.unitCode),
+    agency: counts.agencyCode === null ? null : { code: counts.agencyCode },
     onTimeRate: ratio(counts.resolvedOnTime, counts.resolvedOnTime + counts.resolvedLate),
     onlineShare: ratio(counts.receivedOnline, counts.received),
   };

@@ -18,19 +18,19 @@ export function createUnitResolvers({ now }: ResolverDependencies) {
   return {
     __resolveReference: (reference: UnitRef): UnitRef => ({ code: reference.code }),
     dossierStats: async (unit: UnitRef, args: { period?: Period | null }, ctx: EgovContext) => {
-      const row = await ctx.loaders.dossierCountsByUnit.load({ unitCode: unit.code, period: period(args) });
+      const row = await ctx.loaders.dossierCountsByUnit.load({ code: unit.code, period: period(args) });
       return row ? toDossierStats(row) : null;
     },
     serviceIndex: async (unit: UnitRef, args: { period?: Period | null }, ctx: EgovContext) => {
       const row = await ctx.loaders.serviceIndexInputsByUnit.load({
-        unitCode: unit.code,
+        code: unit.code,
         period: period(args),
       });
       return row ? toServiceIndex(row) : null;
     },
     citizenReportStats: async (unit: UnitRef, args: { period?: Period | null }, ctx: EgovContext) => {
       const row = await ctx.loaders.citizenReportCountsByUnit.load({
-        unitCode: unit.code,
+        code: unit.code,
         period: period(args),
       });
       return row ? toCitizenReportStats(row) : null;
@@ -45,5 +45,21 @@ export function createUnitResolvers({ now }: ResolverDependencies) {
         status: args.status ?? null,
         first: checkFirst(args.first, 50),
       }),
+  };
+}
+
+/** Codes the catalog hands out (`UBND-25-04795`); anything else cannot be an agency of the one-stop system. */
+const AGENCY_CODE = /^[A-Za-z0-9.-]{1,40}$/;
+
+/** `Agency` (owned by catalog) extended with the dossiers it handled. */
+export function createAgencyResolvers({ now }: ResolverDependencies) {
+  return {
+    __resolveReference: (reference: { code: string }) => ({ code: reference.code }),
+    dossierStats: async (agency: { code: string }, args: { period?: Period | null }, ctx: EgovContext) => {
+      if (!AGENCY_CODE.test(agency.code)) return null;
+      const period = args.period ? checkPeriod(args.period) : defaultPeriod(now());
+      const row = await ctx.loaders.dossierCountsByAgency.load({ code: agency.code, period });
+      return row ? toDossierStats(row) : null;
+    },
   };
 }

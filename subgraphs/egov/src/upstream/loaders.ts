@@ -3,11 +3,16 @@ import type { CitizenReport, CitizenReportStatus, Period } from '../model.js';
 import { getCitizenReportHistories, getCitizenReports, getCitizenReportsByUnit } from './citizenReports.js';
 import { getDossiers } from './dossiers.js';
 import type { CallContext } from './paging.js';
-import { getCitizenReportCounts, getDossierCounts, getServiceIndexInputs } from './statistics.js';
+import {
+  getCitizenReportCounts,
+  getDossierCounts,
+  getDossierCountsByAgency,
+  getServiceIndexInputs,
+} from './statistics.js';
 
-/** A unit and a period: the key of every per-unit statistic. */
-export interface UnitPeriodKey {
-  unitCode: string;
+/** A unit or agency code and a period: the key of every per-unit (or per-agency) statistic. */
+export interface CodePeriodKey {
+  code: string;
   period: Period;
 }
 
@@ -32,14 +37,15 @@ function groupBy<K, G>(keys: readonly K[], groupOf: (key: K) => string, value: (
 const periodId = (period: Period) => `${period.from}/${period.to}`;
 
 /**
- * A loader of per-unit statistics: the keys of one period (normally all of them) go to the upstream in ONE call with
- * every unit code, so a query over the 151 communes costs one call per resource.
+ * A loader of per-unit (or per-agency) statistics: the keys of one period (normally all of them) go to the upstream
+ * in ONE call with every code, so a query over the 151 communes costs one call per resource.
  */
-function unitPeriodLoader<V extends { unitCode: string }>(
+function codePeriodLoader<V>(
   name: string,
-  fetch: (unitCodes: string[], period: Period) => Promise<V[]>,
+  fetch: (codes: string[], period: Period) => Promise<V[]>,
+  codeOf: (row: V) => string | null,
 ) {
-  return createKeyedLoader<UnitPeriodKey, V>(
+  return createKeyedLoader<CodePeriodKey, V>(
     async (keys) => {
       const groups = groupBy(
         keys,
@@ -48,14 +54,14 @@ function unitPeriodLoader<V extends { unitCode: string }>(
       );
       const answers = await Promise.all(
         groups.map(async ({ group, keys: members }) => {
-          const rows = await fetch([...new Set(members.map((key) => key.unitCode))], group);
-          return [periodId(group), new Map(rows.map((row) => [row.unitCode, row]))] as const;
+          const rows = await fetch([...new Set(members.map((key) => key.code))], group);
+          return [periodId(group), new Map(rows.map((row) => [codeOf(row), row]))] as const;
         }),
       );
       const byPeriod = new Map(answers);
-      return keys.map((key) => byPeriod.get(periodId(key.period))?.get(key.unitCode) ?? null);
+      return keys.map((key) => byPeriod.get(periodId(key.period))?.get(key.code) ?? null);
     },
-    { name, cacheKeyFn: (key) => `${key.unitCode}|${periodId(key.period)}` },
+    { name, cacheKeyFn: (key) => `${key.code}|${periodId(key.period)}` },
   );
 }
 
@@ -102,14 +108,25 @@ export function createEgovLoaders(client: UpstreamClient, context: CallContext) 
       },
       { name: 'citizenReportsByUnit', cacheKeyFn: (key) => `${key.unitCode}|${key.status}|${key.first}` },
     ),
-    dossierCountsByUnit: unitPeriodLoader('dossierCountsByUnit', (codes, period) =>
-      getDossierCounts(client, codes, period, context),
+    dossierCountsByUnit: codePeriodLoader(
+      'dossierCountsByUnit',
+      (codes, period) => getDossierCounts(client, codes, period, context),
+      (row) => row.unitCode,
     ),
-    serviceIndexInputsByUnit: unitPeriodLoader('serviceIndexInputsByUnit', (codes, period) =>
-      getServiceIndexInputs(client, codes, period, context),
+    dossierCountsByAgency: codePeriodLoader(
+      'dossierCountsByAgency',
+      (codes, period) => getDossierCountsByAgency(client, codes, period, context),
+      (row) => row.agencyCode,
     ),
-    citizenReportCountsByUnit: unitPeriodLoader('citizenReportCountsByUnit', (codes, period) =>
-      getCitizenReportCounts(client, codes, period, context),
+    serviceIndexInputsByUnit: codePeriodLoader(
+      'serviceIndexInputsByUnit',
+      (codes, period) => getServiceIndexInputs(client, codes, period, context),
+      (row) => row.unitCode,
+    ),
+    citizenReportCountsByUnit: codePeriodLoader(
+      'citizenReportCountsByUnit',
+      (codes, period) => getCitizenReportCounts(client, codes, period, context),
+      (row) => row.unitCode,
     ),
   };
 }

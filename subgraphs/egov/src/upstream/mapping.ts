@@ -164,7 +164,7 @@ const unitRow = { maDonVi: z.string(), tuNgay: z.string(), denNgay: z.string() }
 /** Where each count sits in a statistics row (a path of upstream field names). */
 type CountTable<K extends string> = Readonly<Record<K, readonly string[]>>;
 
-const dossierCountFields: CountTable<Exclude<keyof M.DossierCounts, 'unitCode' | 'period'>> = {
+const dossierCountFields: CountTable<Exclude<keyof M.DossierCounts, 'unitCode' | 'agencyCode' | 'period'>> = {
   received: ['tongTiepNhan'],
   receivedOnline: ['tiepNhanTrucTuyen'],
   receivedInPerson: ['tiepNhanTrucTiep'],
@@ -199,20 +199,36 @@ const indexInputFields: CountTable<keyof M.ServiceIndexInputs> = {
   ratingsDissatisfied: ['mucDoHaiLong', 'soLuotKhongHaiLong'],
 };
 
-/** Reads the rows of a statistics answer: unit, period and every count the table names (each must be a count). */
+/** A statistics row is keyed by a unit (`maDonVi`) or, for dossier counts by agency, by an agency (`maCoQuan`). */
+const statsRow = z
+  .looseObject({
+    maDonVi: z.string().optional(),
+    maCoQuan: z.string().optional(),
+    tuNgay: z.string(),
+    denNgay: z.string(),
+  })
+  .refine((row) => (row.maDonVi === undefined) !== (row.maCoQuan === undefined));
+
+/** Reads the rows of a statistics answer: its key, period and every count the table names (each must be a count). */
 function countRows<K extends string>(payload: unknown, table: CountTable<K>) {
-  const schema = z.object({ duLieu: z.array(z.looseObject(unitRow)) });
-  return parseUpstreamPayload(UPSTREAM, schema, payload).duLieu.map((row) => {
-    const counts = {} as Record<K, number>;
-    for (const [key, path] of Object.entries(table) as [K, readonly string[]][]) {
-      const value = path.reduce<unknown>(
-        (node, name) => (node as Record<string, unknown> | undefined)?.[name],
-        row,
-      );
-      counts[key] = parseUpstreamPayload(UPSTREAM, count, value);
-    }
-    return { unitCode: row.maDonVi, period: periodOf(row), counts };
-  });
+  return parseUpstreamPayload(UPSTREAM, z.object({ duLieu: z.array(statsRow) }), payload).duLieu.map(
+    (row) => {
+      const counts = {} as Record<K, number>;
+      for (const [key, path] of Object.entries(table) as [K, readonly string[]][]) {
+        const value = path.reduce<unknown>(
+          (node, name) => (node as Record<string, unknown> | undefined)?.[name],
+          row,
+        );
+        counts[key] = parseUpstreamPayload(UPSTREAM, count, value);
+      }
+      return {
+        unitCode: row.maDonVi ?? null,
+        agencyCode: row.maCoQuan ?? null,
+        period: periodOf(row),
+        counts,
+      };
+    },
+  );
 }
 
 // --- Field reports ---------------------------------------------------------------------------------------------------
@@ -381,8 +397,15 @@ export const statisticsMapping = {
     maDonVi: unitCodes.join(','),
     ...periodQuery(period),
   }),
+  agencyQuery: (agencyCodes: readonly string[], period: M.Period): Query => ({
+    maCoQuan: agencyCodes.join(','),
+    ...periodQuery(period),
+  }),
   dossierCounts: (payload: unknown): M.DossierCounts[] =>
     countRows(payload, dossierCountFields).map(({ counts, ...row }) => ({ ...row, ...counts })),
   indexInputs: (payload: unknown): M.UnitServiceIndexInputs[] =>
-    countRows(payload, indexInputFields).map(({ counts, ...row }) => ({ ...row, inputs: counts })),
+    countRows(payload, indexInputFields).map(({ counts, unitCode, period }) => {
+      if (unitCode === null) throw new UpstreamError({ upstream: UPSTREAM, reason: 'malformed' });
+      return { unitCode, period, inputs: counts };
+    }),
 };

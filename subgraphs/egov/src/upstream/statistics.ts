@@ -14,9 +14,10 @@ async function perUnit<T>(
   period: Period,
   context: CallContext,
   map: (payload: unknown) => T[],
+  query = statisticsMapping.query,
 ): Promise<T[]> {
   const payload = await client.getJson(path, {
-    query: statisticsMapping.query(unitCodes, period),
+    query: query(unitCodes, period),
     requestId: context.requestId,
   });
   return isNotFound(payload) ? [] : map(payload);
@@ -47,4 +48,15 @@ export function getCitizenReportCounts(
   context: CallContext,
 ): Promise<CitizenReportCounts[]> {
   return perUnit(client, '/thongke/phananh', unitCodes, period, context, reportMapping.counts);
+}
+
+/** Dossier counts of many handling agencies in one call (same route, keyed by agency codes). */
+export function getDossierCountsByAgency(
+  client: UpstreamClient,
+  agencyCodes: readonly string[],
+  period: Period,
+  context: CallContext,
+): Promise<DossierCounts[]> {
+  const { dossierCounts, agencyQuery } = statisticsMapping;
+  return perUnit(client, '/thongke/hoso', agencyCodes, period, context, dossierCounts, agencyQuery);
 }
