@@ -107,6 +107,18 @@ describe('catalog simulator: agencies', () => {
     ]);
   });
 
+  it('continues each Hòa Bình department in a Phú Thọ department from 2025-07-01', async () => {
+    const { body } = await get('/agencies:batchGet?codes=STP-17,STP-25,SDTTG-25');
+    expect(body.agencies).toEqual([
+      expect.objectContaining({ agencyName: 'Sở Tư pháp tỉnh Hòa Bình', successorCodes: ['STP-25'] }),
+      expect.objectContaining({ agencyName: 'Sở Tư pháp tỉnh Phú Thọ', effectiveDate: '2025-07-01' }),
+      expect.objectContaining({
+        agencyName: 'Sở Dân tộc và Tôn giáo tỉnh Phú Thọ',
+        parentAgencyCode: 'UBND-25',
+      }),
+    ]);
+  });
+
   it('records the 2025-03-01 restructuring of the environment department', async () => {
     const { body } = await get('/agencies/STNMT-17');
     expect(body).toMatchObject({

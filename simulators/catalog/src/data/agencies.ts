@@ -31,7 +31,7 @@ type Draft = Pick<CategoryAgency, 'agencyCode' | 'agencyName' | 'shortName' | 'a
 
 const OLD_TO = adminUnits.oldValidTo;
 const NEW_FROM = adminUnits.newValidFrom;
-/** Departments merged on 2025-03-01 (Resolution of the Provincial People's Council on the 2025 restructuring). */
+/** The last day of departments merged in the restructuring of provincial agencies on 2025-03-01. */
 const RESTRUCTURED_TO = '2025-02-28';
 
 // [code suffix, name, short name, valid to (null = until the province merged), successors]
@@ -42,21 +42,29 @@ const HOA_BINH_DEPARTMENTS: ReadonlyArray<[string, string, string, string | null
   ['STTTT', 'Sở Thông tin và Truyền thông', 'STTTT', RESTRUCTURED_TO, ['SKHCN-17']],
   ['SKHCN', 'Sở Khoa học và Công nghệ', 'SKHCN', null, ['SKHCN-25']],
   ['SKHDT', 'Sở Kế hoạch và Đầu tư', 'SKHĐT', RESTRUCTURED_TO, ['STC-17']],
-  ['STC', 'Sở Tài chính', 'STC', null, []],
+  ['STC', 'Sở Tài chính', 'STC', null, ['STC-25']],
   ['SGTVT', 'Sở Giao thông vận tải', 'SGTVT', RESTRUCTURED_TO, ['SXD-17']],
-  ['SXD', 'Sở Xây dựng', 'SXD', null, []],
+  ['SXD', 'Sở Xây dựng', 'SXD', null, ['SXD-25']],
   ['SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'SLĐTBXH', RESTRUCTURED_TO, ['SNV-17']],
-  ['SNV', 'Sở Nội vụ', 'SNV', null, []],
-  ['STP', 'Sở Tư pháp', 'STP', null, []],
-  ['SGDDT', 'Sở Giáo dục và Đào tạo', 'SGDĐT', null, []],
-  ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'SVHTTDL', null, []],
-  ['SCT', 'Sở Công Thương', 'SCT', null, []],
+  ['SNV', 'Sở Nội vụ', 'SNV', null, ['SNV-25']],
+  ['STP', 'Sở Tư pháp', 'STP', null, ['STP-25']],
+  ['SGDDT', 'Sở Giáo dục và Đào tạo', 'SGDĐT', null, ['SGDDT-25']],
+  ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'SVHTTDL', null, ['SVHTTDL-25']],
+  ['SCT', 'Sở Công Thương', 'SCT', null, ['SCT-25']],
 ];
 
 const PHU_THO_DEPARTMENTS: ReadonlyArray<[string, string, string]> = [
   ['SYT', 'Sở Y tế', 'SYT'],
   ['SNNMT', 'Sở Nông nghiệp và Môi trường', 'SNNMT'],
   ['SKHCN', 'Sở Khoa học và Công nghệ', 'SKHCN'],
+  ['STC', 'Sở Tài chính', 'STC'],
+  ['SXD', 'Sở Xây dựng', 'SXD'],
+  ['SNV', 'Sở Nội vụ', 'SNV'],
+  ['STP', 'Sở Tư pháp', 'STP'],
+  ['SGDDT', 'Sở Giáo dục và Đào tạo', 'SGDĐT'],
+  ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'SVHTTDL'],
+  ['SCT', 'Sở Công Thương', 'SCT'],
+  ['SDTTG', 'Sở Dân tộc và Tôn giáo', 'SDTTG'],
 ];
 
 const PROVINCE_NAMES: Readonly<Record<string, string>> = {
