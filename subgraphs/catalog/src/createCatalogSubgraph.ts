@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   createSubgraphServer,
+  type GatewayTrustOptions,
   type SubgraphServer,
   type SubgraphServerOptions,
   type UpstreamClient,
@@ -21,6 +22,8 @@ export interface CatalogSubgraphOptions {
   listen?: boolean;
   /** Default: the kit's pino logger. */
   log?: SubgraphServerOptions<unknown>['log'];
+  /** Accept only requests carrying the gateway's signed assertion (production). Default: none (open, dev/tests). */
+  gatewayTrust?: GatewayTrustOptions;
 }
 
 export interface CatalogSubgraph extends SubgraphServer {
@@ -40,6 +43,9 @@ export async function createCatalogSubgraph(
     host: config.host,
     listen: options.listen,
     log: options.log,
+    gatewayTrust: options.gatewayTrust,
+    // Readiness probes see whether the upstream is being failed fast.
+    healthDetails: () => ({ upstream: upstream.breakerState().kind }),
     typeDefs: readFileSync(catalogSchemaPath, 'utf8'),
     createLoaders: ({ requestId }) => createCatalogLoaders(upstream, requestId),
     resolvers: {

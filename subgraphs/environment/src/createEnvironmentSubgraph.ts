@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   createSubgraphServer,
+  type GatewayTrustOptions,
   type SubgraphServer,
   type SubgraphServerOptions,
   type UpstreamClient,
@@ -22,6 +23,8 @@ export interface EnvironmentSubgraphOptions {
   listen?: boolean;
   /** Default: the kit's pino logger. */
   log?: SubgraphServerOptions<unknown>['log'];
+  /** Accept only requests carrying the gateway's signed assertion (production). Default: none (open, dev/tests). */
+  gatewayTrust?: GatewayTrustOptions;
   /** The clock deciding the "current hour" of VN-AQI. Default `Date.now`. */
   now?: () => number;
 }
@@ -45,6 +48,9 @@ export async function createEnvironmentSubgraph(
     host: config.host,
     listen: options.listen,
     log: options.log,
+    gatewayTrust: options.gatewayTrust,
+    // Readiness probes see whether the upstream is being failed fast.
+    healthDetails: () => ({ upstream: upstream.breakerState().kind }),
     typeDefs: readFileSync(environmentSchemaPath, 'utf8'),
     createLoaders: ({ requestId }) => createEnvironmentLoaders(upstream, requestId, now),
     resolvers: {
