@@ -157,6 +157,20 @@ describe('upstream failures', () => {
     expect(result.errors?.[0]?.message).not.toContain('injected');
   });
 
+  it('keeps a report when only its history cannot be read', async () => {
+    h.simulator.addFault({ route: 'POST /api/v1/phananh/lich-su', status: 500 });
+    const result = await h.run(
+      `{ citizenReport(id: "PA-2026-000120") { id status statusHistory { status } } }`,
+    );
+    expect(result.data).toEqual({
+      citizenReport: expect.objectContaining({ id: 'PA-2026-000120', statusHistory: null }),
+    });
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['citizenReport', 'statusHistory'],
+      extensions: { code: 'UPSTREAM_ERROR' },
+    });
+  });
+
   it('reports UPSTREAM_TIMEOUT when the system does not answer in time', async () => {
     h.simulator.addFault({ route: '/api/v1/thongke/hoso', timeout: true });
     const result = await h.run(
