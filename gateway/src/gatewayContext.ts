@@ -17,6 +17,11 @@ export interface GatewayContext {
    * plugin). Written by plugins, read by the subgraph executor.
    */
   subgraphHeaders?: Record<string, string>;
+  /**
+   * Headers for one subgraph call, chosen per subgraph (e.g. the auth plugin's signed assertion, addressed to that
+   * subgraph alone). Called once per subgraph HTTP call; applied after `subgraphHeaders`.
+   */
+  subgraphHeadersFor?: (subgraph: string) => Record<string, string> | undefined;
   /** Subgraph names this request called, in call order; filled by the subgraph executor (read by audit). */
   subgraphsCalled?: Set<string>;
 }

@@ -60,6 +60,8 @@ function buildHeaders(options: SubgraphExecutorOptions, request: ExecutionReques
     }
   }
   if (ctx.subgraphHeaders) Object.assign(headers, ctx.subgraphHeaders);
+  const perSubgraph = ctx.subgraphHeadersFor?.(options.name);
+  if (perSubgraph) Object.assign(headers, perSubgraph);
   if (ctx.requestId) headers[options.requestIdHeader] = ctx.requestId;
   return headers;
 }
