@@ -1,0 +1,45 @@
+// Checks every response against the expected answer: HTTP 200, no `errors`, and `data` equal to the reference
+// (compared with sorted keys, so key order is not a difference). A body once verified for a variant is remembered
+// as raw text, so checking under load costs a string comparison.
+
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * @param {(variant: number) => unknown} expectedData the reference `data` of one request variant
+ */
+export function createResponseChecker(expectedData) {
+  const expected = new Map();
+  const verified = new Map();
+  const failures = [];
+
+  /** @returns {boolean} */
+  function check(status, body, variant) {
+    if (verified.get(variant) === body && status === 200) return true;
+    let problem;
+    try {
+      const parsed = JSON.parse(body);
+      if (status !== 200) problem = `HTTP ${status}`;
+      else if (parsed.errors?.length) problem = `errors: ${JSON.stringify(parsed.errors).slice(0, 300)}`;
+      else {
+        if (!expected.has(variant)) expected.set(variant, canonical(expectedData(variant)));
+        if (canonical(parsed.data) !== expected.get(variant)) problem = 'data differs from the reference';
+      }
+    } catch {
+      problem = `HTTP ${status}, not JSON: ${String(body).slice(0, 120)}`;
+    }
+    if (!problem) {
+      verified.set(variant, body);
+      return true;
+    }
+    if (failures.length < 5) failures.push(problem);
+    return false;
+  }
+  return { check, failures };
+}

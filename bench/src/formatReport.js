@@ -1,0 +1,81 @@
+// The results as Markdown: one table per workload and mode, the RPS ratios of ours against each peer, the
+// one-subgraph overhead, and the conditions of the run.
+const fmt = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+
+function modeTable(meta, workload, modeName) {
+  const rows = workload.modes[modeName];
+  const lines = [
+    `| gateway | median RPS | p50 ms | p99 ms | CPU ms/request | peak RSS MiB | gateway core busy | load-side core busy | checked answers (wrong) | RPS per round |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
+  ];
+  for (const [id, r] of Object.entries(rows)) {
+    lines.push(
+      `| ${meta.gateways[id]} | ${fmt(r.rps, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.cpuMsPerRequest, 2)} | ` +
+        `${fmt(workload.rssMiB[id], 0)} | ${fmt(r.gatewayCpuPct, 0)} % | ${fmt(r.loadSideCpuPct, 0)} % | ` +
+        `${r.ok} (${r.wrong}) | ${r.rounds.join(', ')} |`,
+    );
+  }
+  const ours = rows.lgsp;
+  if (ours) {
+    const ratios = Object.entries(rows)
+      .filter(([id]) => id !== 'lgsp')
+      .map(([id, r]) => `${meta.gateways[id]} ×${fmt(ours.rps / r.rps, 2)}`);
+    if (ratios.length) lines.push('', `RPS ratio, ours against: ${ratios.join('; ')}.`);
+  }
+  return lines.join('\n');
+}
+
+function overheadTable(meta, workload) {
+  const direct = workload.overhead.direct;
+  if (!direct) return '';
+  const lines = [
+    '| target | p50 ms | p99 ms | p50 overhead over direct, ms |',
+    '| --- | ---: | ---: | ---: |',
+    `| products subgraph, called directly | ${fmt(direct.p50Ms, 2)} | ${fmt(direct.p99Ms, 2)} | – |`,
+  ];
+  for (const [id, r] of Object.entries(workload.overhead)) {
+    if (id === 'direct') continue;
+    lines.push(
+      `| ${meta.gateways[id]} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${fmt(r.p50Ms - direct.p50Ms, 2)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const modeTitles = {
+  distinct: 'Distinct requests (variable `$offset` changes on every request; deduplication cannot help)',
+  identical: 'Identical requests',
+};
+
+export function formatReport(meta, workloads) {
+  const o = meta.options;
+  const out = [
+    '# Gateway benchmark results',
+    '',
+    `Run ${meta.date}, Node ${meta.node}, ${meta.cpus} CPUs; pinning: ${meta.pinned}. ` +
+      `Load average at start ${meta.loadavgStart.join(' ')}, at end ${meta.loadavgEnd.join(' ')} ` +
+      '(other work shares this machine, so absolute numbers are noisy; rounds alternate between gateways).',
+    '',
+    `Closed loop, ${o.connections} connections, ${o.rounds} rounds × ${o.durationS} s per gateway and mode ` +
+      `(A B C D A B C D …), ${o.warmupS} s warm-up per gateway and ${o.leadInS} s unmeasured lead-in per round; ` +
+      'medians over rounds. CPU per request and peak RSS are of the gateway process tree (from /proc). ' +
+      'Every answer is checked against a reference execution (no errors, same data). ' +
+      'Our gateway runs with its defaults: no response cache, no request deduplication (neither exists in this ' +
+      'build), plan/document caches as built in (yoga parse/validate cache).',
+  ];
+  for (const w of workloads) {
+    out.push('', `## ${w.title}`);
+    for (const modeName of Object.keys(w.modes))
+      out.push('', `### ${modeTitles[modeName] ?? modeName}`, '', modeTable(meta, w, modeName));
+    if (w.overhead && Object.keys(w.overhead).length) {
+      out.push(
+        '',
+        '### Overhead on a one-subgraph query (one connection, sequential requests)',
+        '',
+        overheadTable(meta, w),
+      );
+    }
+    if (w.notes.length) out.push('', ...w.notes.map((n) => `- ${n}`));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,69 @@
+// How each gateway under test is started: a command line, pinned by the caller with taskset. Every peer runs with
+// its defaults; ours runs as shipped (`lgsp-gateway`, defaults, no auth, no cache: those features are not in
+// this build), its pino access log discarded like every gateway's output.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../../..');
+const require = createRequire(import.meta.url);
+const hiveBin = path.join(path.dirname(require.resolve('@graphql-hive/gateway/package.json')), 'dist/bin.js');
+
+/**
+ * @typedef {{ id: string, label: string, args: (supergraph: string, port: number) => string[],
+ *   readyPath: string }} GatewayDefinition
+ */
+
+/** @type {GatewayDefinition[]} */
+export const gatewayDefinitions = [
+  {
+    id: 'lgsp',
+    label: 'LGSP gateway (ours)',
+    args: (supergraph, port) => [
+      path.join(repoRoot, 'gateway/dist/bin.js'),
+      '--supergraph',
+      supergraph,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    readyPath: '/healthz',
+  },
+  {
+    id: 'hive',
+    label: 'Hive Gateway 2.15.1',
+    args: (supergraph, port) => [
+      hiveBin,
+      'supergraph',
+      supergraph,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    readyPath: '/healthcheck',
+  },
+  {
+    id: 'hive-rust',
+    label: 'Hive Gateway + Rust QP (router-runtime 1.4.23)',
+    args: (supergraph, port) => [
+      hiveBin,
+      'supergraph',
+      supergraph,
+      '--hive-router-runtime',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    readyPath: '/healthcheck',
+  },
+  {
+    id: 'apollo',
+    label: 'Apollo Gateway 2.14.4 + Apollo Server 5',
+    args: (supergraph, port) => [path.join(here, 'apolloGateway.js'), supergraph, String(port)],
+    readyPath: null,
+  },
+];
