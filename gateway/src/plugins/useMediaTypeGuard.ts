@@ -5,7 +5,8 @@ import type { GatewayPlugin } from '../gatewayContext.js';
 const accepted = new Set(['application/json', 'application/graphql']);
 
 function mediaTypeOf(request: Request): string {
-  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  // Compared as sent: yoga's own parsers match the lower-case types only, and the two must agree.
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim();
 }
 
 /**
