@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { authConfigSchema } from './auth/authConfig.js';
 
 /**
  * The gateway's one configuration object. Each concern is its own section schema, so a later feature
@@ -83,6 +84,11 @@ export const gatewayConfigSchema = z
     supergraph: supergraphSection,
     subgraphs: subgraphsSection.prefault({}),
     log: logSection.prefault({}),
+    /**
+     * Identity and authorization (docs/identity.md). Default mode `required`, which needs `auth.issuer`; the bare
+     * gateway over a foreign supergraph (conformance suites, benchmarks) sets `{ "mode": "off" }`.
+     */
+    auth: authConfigSchema.prefault({}),
   })
   .strict();
 
@@ -121,6 +127,13 @@ const envPaths: Record<string, { path: string[]; kind: 'string' | 'number' | 'bo
   LGSP_GATEWAY_SUBGRAPH_TIMEOUT_MS: { path: ['subgraphs', 'timeoutMs'], kind: 'number' },
   LGSP_GATEWAY_FORWARD_HEADERS: { path: ['subgraphs', 'forwardHeaders'], kind: 'list' },
   LGSP_GATEWAY_LOG_LEVEL: { path: ['log', 'level'], kind: 'string' },
+  LGSP_GATEWAY_AUTH_MODE: { path: ['auth', 'mode'], kind: 'string' },
+  LGSP_GATEWAY_AUTH_ISSUER: { path: ['auth', 'issuer'], kind: 'string' },
+  LGSP_GATEWAY_AUTH_REGISTRY_FILE: { path: ['auth', 'registryFile'], kind: 'string' },
+  LGSP_GATEWAY_AUTH_ASSERTION_KEY_FILE: {
+    path: ['auth', 'subgraphAssertion', 'privateKeyFile'],
+    kind: 'string',
+  },
 };
 const subgraphUrlEnv = /^LGSP_GATEWAY_SUBGRAPH_URL_(.+)$/;
 

@@ -1,14 +1,18 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import type { AuthService } from './auth/createAuthService.js';
 import type { GatewayConfig } from './config.js';
 import { createMaskError } from './errors/createMaskError.js';
 import type { ExecutableSupergraph } from './execution/buildExecutableSupergraph.js';
 import type { GatewayContext, GatewayPlugin } from './gatewayContext.js';
 import { useAccessLog } from './plugins/useAccessLog.js';
+import { useAuthentication } from './plugins/useAuthentication.js';
+import { useAuthorization } from './plugins/useAuthorization.js';
 import { useDocumentLimits } from './plugins/useDocumentLimits.js';
 import { useHealth } from './plugins/useHealth.js';
 import { useMediaTypeGuard } from './plugins/useMediaTypeGuard.js';
+import { usePersonalDataMasking } from './plugins/usePersonalDataMasking.js';
 import { useRequestId } from './plugins/useRequestId.js';
 import type { SupergraphManager } from './supergraph/createSupergraphManager.js';
 
@@ -26,6 +30,11 @@ export interface GatewayDependencies {
    * absent from validation and introspection). Called once per request. Default: the live schema.
    */
   schemaFor?: (live: ExecutableSupergraph, request: Request) => GraphQLSchema | Promise<GraphQLSchema>;
+  /**
+   * Identity and authorization (createAuthService over `config.auth`). Required unless `config.auth.mode` is `off`:
+   * a gateway configured for auth never starts without it.
+   */
+  auth?: AuthService;
 }
 
 export type { GatewayPlugin };
@@ -41,17 +50,32 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  * 4. useMediaTypeGuard: refuses non-JSON bodies before yoga parses them (size, JSON syntax and GET-mutation
  *    refusals are yoga's own, recoded by createMaskError).
  * 5. useDocumentLimits: bounds tokens and depth at parse time, so nothing after it recurses on a hostile document.
- * 6. feature plugins (auth → limits → authz/contract/masking → cache → audit): they see a request with its id and
- *    run before execution; execution itself is the stitched schema, called through per-subgraph executors.
+ * 6. useAuthentication (onRequestParse): token → principal → purpose before the body is read; refusals end here.
+ * 7. useAuthorization (onExecute): field rules decided after validation, before any subgraph is called; then
+ *    usePersonalDataMasking, whose onExecuteDone masks what execution returned. Both see the caller, not the
+ *    document alone, so they run after yoga's per-document parse and validation caches.
+ * 8. feature plugins (limits → cache → audit, read the caller with getAccessRecord): they see a decided request;
+ *    execution itself is the stitched schema, called through per-subgraph executors.
  */
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies): Gateway {
-  const { schemaFor } = deps;
+  const { schemaFor, auth } = deps;
+  if (config.auth.mode !== 'off' && auth === undefined) {
+    throw new Error(`auth.mode is ${config.auth.mode}: createGateway needs the auth service`);
+  }
+  const live = () => deps.supergraph.current();
   const plugins: GatewayPlugin[] = [
     useRequestId({ header: config.requestIdHeader, log: deps.log }),
     useAccessLog({ log: deps.log, requestIdHeader: config.requestIdHeader }),
     useHealth({ probe: deps.supergraph.probe, isAccepting: deps.isAccepting ?? (() => true) }),
     useMediaTypeGuard(),
     useDocumentLimits(config.server),
+    ...(auth && config.auth.mode !== 'off'
+      ? [
+          useAuthentication({ auth }),
+          useAuthorization({ auth, live, realm: config.auth.realm }),
+          usePersonalDataMasking({ auth }),
+        ]
+      : []),
     ...(deps.plugins ?? []),
   ];
   return createYoga<Record<string, unknown>, GatewayContext>({

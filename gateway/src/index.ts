@@ -9,3 +9,13 @@ export type { RunningGateway, StartGatewayOptions } from './startGateway.js';
 export { createSupergraphManager } from './supergraph/createSupergraphManager.js';
 export type { SupergraphManager } from './supergraph/createSupergraphManager.js';
 export type { ExecutableSupergraph, SubgraphInfo } from './execution/buildExecutableSupergraph.js';
+export { createGatewayAuth } from './createGatewayAuth.js';
+export { getAccessRecord } from './accessRecord.js';
+export type { AccessRecord, OperationAccess, Refusal } from './accessRecord.js';
+export {
+  authConfigSchema,
+  createAuthService,
+  generateAssertionKeyPair,
+  GATEWAY_ASSERTION_HEADER,
+} from './auth/index.js';
+export type { AuthConfig, AuthConfigInput, AuthService } from './auth/index.js';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { createGateway, type Gateway } from './createGateway.js';
+import { createGatewayAuth } from './createGatewayAuth.js';
 import { createLogger } from './createLogger.js';
 import { createSupergraphManager, type SupergraphManager } from './supergraph/createSupergraphManager.js';
 
@@ -27,8 +28,17 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const log = options.log ?? createLogger(config);
   const supergraph = await createSupergraphManager(config, log);
+  const auth = await createGatewayAuth(config, supergraph, log).catch(async (error: unknown) => {
+    await supergraph.close();
+    throw error;
+  });
   let accepting = true;
-  const gateway = createGateway(config, { supergraph, log, isAccepting: () => accepting });
+  const gateway = createGateway(config, {
+    supergraph,
+    log,
+    isAccepting: () => accepting,
+    ...(auth ? { auth } : {}),
+  });
   const server = createServer(gateway);
   // Keep-alive longer than typical load balancer idle timeouts, so the balancer closes first (no reset races).
   server.keepAliveTimeout = 65_000;
@@ -60,6 +70,7 @@ export async function startGateway(
         server.closeAllConnections();
       }
       clearInterval(sweep);
+      auth?.close();
       await supergraph.close();
       log.info('gateway stopped');
     })());

@@ -21,8 +21,13 @@ function problemsOf(fn: () => unknown): string[] {
 }
 
 describe('loadConfig', () => {
-  it('fills every default when only the supergraph is given', () => {
-    const config = loadConfig({ overrides: { supergraph: { path: 's.graphql' } } });
+  it('fills every default when only the supergraph and the token issuer are given', () => {
+    const config = loadConfig({
+      overrides: {
+        supergraph: { path: 's.graphql' },
+        auth: { issuer: 'https://id.example.gov.vn/realms/lgsp' },
+      },
+    });
     expect(config).toEqual({
       dev: false,
       requestIdHeader: 'x-request-id',
@@ -46,6 +51,48 @@ describe('loadConfig', () => {
         overrides: {},
       },
       log: { level: 'info' },
+      auth: {
+        mode: 'required',
+        issuer: 'https://id.example.gov.vn/realms/lgsp',
+        audience: 'lgsp-gateway',
+        registryFile: 'config/partners.json',
+        watchRegistry: true,
+        clockToleranceSeconds: 30,
+        maxTokenBytes: 8192,
+        jwksCooldownMs: 30_000,
+        jwksTimeoutMs: 5000,
+        realm: 'lgsp',
+        rules: { scopes: {}, policies: {} },
+        subgraphAssertion: { enabled: true, issuer: 'lgsp-gateway', ttlSeconds: 60 },
+      },
+    });
+  });
+
+  it('requires a token issuer unless auth is turned off', () => {
+    expect(problemsOf(() => loadConfig({ overrides: { supergraph: { path: 's' } } }))).toEqual([
+      'auth.issuer: issuer is required unless mode is off',
+    ]);
+    const off = loadConfig({
+      overrides: { supergraph: { path: 's' } },
+      env: { LGSP_GATEWAY_AUTH_MODE: 'off' },
+    });
+    expect(off.auth.mode).toBe('off');
+  });
+
+  it('reads the auth issuer, registry and assertion key from LGSP_GATEWAY_AUTH_* variables', () => {
+    const config = loadConfig({
+      overrides: { supergraph: { path: 's' } },
+      env: {
+        LGSP_GATEWAY_AUTH_ISSUER: 'http://127.0.0.1:4010',
+        LGSP_GATEWAY_AUTH_REGISTRY_FILE: '/etc/lgsp/partners.json',
+        LGSP_GATEWAY_AUTH_ASSERTION_KEY_FILE: '/run/secrets/assertion.jwk',
+      },
+    });
+    expect(config.auth).toMatchObject({
+      mode: 'required',
+      issuer: 'http://127.0.0.1:4010',
+      registryFile: '/etc/lgsp/partners.json',
+      subgraphAssertion: { privateKeyFile: '/run/secrets/assertion.jwk' },
     });
   });
 
@@ -63,7 +110,7 @@ describe('loadConfig', () => {
         LGSP_GATEWAY_DEV: 'true',
         HOME: '/root',
       },
-      overrides: { supergraph: { path: 'cli.graphql' } },
+      overrides: { supergraph: { path: 'cli.graphql' }, auth: { mode: 'off' } },
     });
     expect(config.server).toMatchObject({ port: 6000, host: '127.0.0.1' });
     expect(config.supergraph.path).toBe('cli.graphql');
@@ -91,14 +138,16 @@ describe('loadConfig', () => {
 
   it('reports a config file that is not JSON', async () => {
     const file = await tempJson('{ port: 1');
-    const problems = problemsOf(() => loadConfig({ file, overrides: { supergraph: { path: 's' } } }));
+    const problems = problemsOf(() =>
+      loadConfig({ file, overrides: { supergraph: { path: 's' }, auth: { mode: 'off' } } }),
+    );
     expect(problems).toEqual([expect.stringContaining(file)]);
   });
 
   it('rejects a subgraph URL override that is not a URL', () => {
     const problems = problemsOf(() =>
       loadConfig({
-        overrides: { supergraph: { path: 's' } },
+        overrides: { supergraph: { path: 's' }, auth: { mode: 'off' } },
         env: { LGSP_GATEWAY_SUBGRAPH_URL_health: 'nope' },
       }),
     );

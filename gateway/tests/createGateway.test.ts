@@ -15,7 +15,10 @@ const log = pino({ level: 'silent' });
 let config: ReturnType<typeof parseConfig>;
 
 beforeAll(async () => {
-  config = parseConfig({ supergraph: { path: await writeTempSupergraph(), watch: false } });
+  config = parseConfig({
+    supergraph: { path: await writeTempSupergraph(), watch: false },
+    auth: { mode: 'off' },
+  });
   supergraph = await createSupergraphManager(config, log);
 });
 afterAll(() => supergraph.close());

@@ -32,7 +32,7 @@ export async function createTestGateway(
   extra: Partial<GatewayConfigInput> = {},
 ): Promise<{ gateway: Gateway; supergraph: SupergraphManager }> {
   const path = await writeTempSupergraph();
-  const config = parseConfig({ ...extra, supergraph: { path, watch: false } });
+  const config = parseConfig({ auth: { mode: 'off' }, ...extra, supergraph: { path, watch: false } });
   const log = pino({ level: 'silent' });
   const supergraph = await createSupergraphManager(config, log);
   return { gateway: createGateway(config, { supergraph, log }), supergraph };

@@ -31,6 +31,7 @@ export async function createInProcessGateway(
   log: Logger = pino({ level: 'silent' }),
 ): Promise<InProcessGateway> {
   const config = parseConfig({
+    auth: { mode: 'off' },
     ...extra,
     supergraph: { watch: false, ...extra.supergraph, path: supergraphPath },
   });

@@ -16,7 +16,8 @@ export interface SpawnedGateway {
 /** Runs the compiled `lgsp-gateway` on port 0 and resolves once its "gateway listening" line names the port. */
 export function spawnGateway(args: string[], env: Record<string, string> = {}): Promise<SpawnedGateway> {
   const child = spawn(process.execPath, [binPath, '--port', '0', '--host', '127.0.0.1', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    // These tests exercise the core over fixture subgraphs without identity: auth is off unless a test says otherwise.
+    env: { PATH: process.env['PATH'] ?? '', LGSP_GATEWAY_AUTH_MODE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: SpawnedGateway['logs'] = [];
