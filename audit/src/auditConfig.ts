@@ -1,14 +1,9 @@
-import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { z } from 'zod';
-import { createAuditTrail, type AuditTrail } from './auditTrail.js';
-import { createFileSink } from './fileSink.js';
-import { createKeyedHasher, decodeKey, loadOrCreateKeyFile } from './keyedHasher.js';
-import { createPostgresSink } from './postgresSink.js';
+import type { AuditTrailApi } from './auditTrail.js';
+import { openInProcessAuditTrail } from './openInProcessAuditTrail.js';
 import { schemaNamePattern } from './postgresSchema.js';
-import { scheduleRetention } from './retention.js';
-import { createSpool } from './spool.js';
-import { readFile } from 'node:fs/promises';
+import { createThreadedAuditTrail } from './threadedAuditTrail.js';
 
 const mib = 1024 * 1024;
 
@@ -22,6 +17,11 @@ export const auditConfigSchema = z
     enabled: z.boolean().default(true),
     /** `file` (embedded default) or `postgres` (production). Default `file`. */
     sink: z.enum(['file', 'postgres']).default('file'),
+    /**
+     * Run the writer (hashing, chaining, disk and database I/O) in a worker thread, so the request thread only
+     * enqueues. Default true; false runs it on the main thread (tests, tools).
+     */
+    thread: z.boolean().default(true),
     /** `closed`: refuse personal-data reads (AUDIT_UNAVAILABLE, 503) when records cannot be made durable. Default `closed`. */
     failMode: z.enum(['closed', 'open']).default('closed'),
     file: z
@@ -129,60 +129,23 @@ export const auditConfigSchema = z
 export type AuditConfig = z.infer<typeof auditConfigSchema>;
 export type AuditConfigInput = z.input<typeof auditConfigSchema>;
 
-async function loadKey(config: AuditConfig, log: Logger): Promise<Uint8Array> {
-  if (config.key.value) return decodeKey(config.key.value);
-  if (config.key.file) return decodeKey(await readFile(config.key.file, 'utf8'));
-  const path = join(config.file.dir, 'hmac.key');
-  const { key, created } = await loadOrCreateKeyFile(path);
-  log.warn(
-    { path, created },
-    'audit: no key configured; using a development key file (configure audit.key in production)',
-  );
-  return key;
-}
-
-/** A started trail plus what the gateway needs to stop it. */
+/** What the gateway holds: a started trail, and how to stop it (stops retention, delivers what it can). */
 export interface OpenedAuditTrail {
-  trail: AuditTrail;
-  /** Stops retention, delivers what it can, closes the sink. */
+  trail: AuditTrailApi;
   close(): Promise<void>;
 }
 
-/** Builds and starts the trail a config describes (key, sink, spool, retention schedule). */
+/**
+ * Builds and starts the trail a config describes (key, sink, spool, retention schedule), in a worker thread unless
+ * `thread` is false.
+ */
 export async function openAuditTrail(
   config: AuditConfig,
   options: { log?: Logger } = {},
 ): Promise<OpenedAuditTrail> {
   const log = options.log ?? pino({ level: 'silent' });
-  const hasher = createKeyedHasher(await loadKey(config, log));
-  const postgres = config.sink === 'postgres';
-  const sink = postgres
-    ? createPostgresSink({
-        connectionString: config.postgres.connectionString!,
-        schema: config.postgres.schema,
-        queryTimeoutMs: config.postgres.queryTimeoutMs,
-        connectTimeoutMs: config.postgres.connectTimeoutMs,
-        onError: (error) => log.warn({ err: error }, 'audit database connection lost'),
-      })
-    : createFileSink(config.file);
-  const spool = postgres ? createSpool(config.spool) : null;
-  const trail = createAuditTrail({ sink, spool, hasher, failMode: config.failMode, ...config.writer, log });
+  if (!config.thread) return openInProcessAuditTrail(config, log);
+  const trail = createThreadedAuditTrail(config, { log });
   await trail.start();
-  const stopRetention =
-    config.retention.days > 0
-      ? scheduleRetention({
-          trail,
-          sink,
-          retentionDays: config.retention.days,
-          intervalMs: config.retention.intervalMs,
-          log,
-        })
-      : () => undefined;
-  return {
-    trail,
-    async close() {
-      stopRetention();
-      await trail.close(config.writer.closeTimeoutMs);
-    },
-  };
+  return { trail, close: () => trail.close(config.writer.closeTimeoutMs) };
 }

@@ -54,9 +54,21 @@ export interface AuditStats {
   spoolBytes: number;
 }
 
+/** What the gateway calls, on the in-process trail and on the worker-thread trail alike. */
+export interface AuditTrailApi {
+  start(): Promise<void>;
+  /** Enqueues one record; returns its id at once. */
+  append(input: AuditEventInput): string;
+  health(): AuditHealth;
+  stats(): AuditStats;
+  /** Resolves when every record appended before the call is stored in the sink. */
+  flush(timeoutMs?: number): Promise<void>;
+  close(timeoutMs?: number): Promise<void>;
+}
+
 type Queued = { input: AuditEventInput; id: string; atMs: number } | { body: AuditRecordBody };
 
-function touchesPersonalData(input: AuditEventInput): boolean {
+export function touchesPersonalData(input: AuditEventInput): boolean {
   return (
     [...(input.personalCoordinates ?? [])].length > 0 ||
     (input.personalEntityKeys?.length ?? 0) > 0 ||
@@ -156,6 +168,14 @@ export function createAuditTrail(options: AuditTrailOptions) {
         if (!writeError)
           log.error({ err: error }, 'audit write failed; retrying (personal-data reads refused meanwhile)');
         writeError = error as Error;
+        // A batch larger than the spool's free space would never fit: halve it so that what fits goes in now.
+        const batch = pending ?? [];
+        if ((error as { code?: string }).code === 'AUDIT_SPOOL_FULL' && batch.length > 1) {
+          const half = Math.ceil(batch.length / 2);
+          queue = [...batch.slice(half).map((body) => ({ body })), ...queue];
+          pending = batch.slice(0, half);
+          continue;
+        }
         await sleep('writer', delay);
         delay = Math.min(delay * 2, maxRetryDelayMs);
       }
@@ -190,6 +210,8 @@ export function createAuditTrail(options: AuditTrailOptions) {
         if (records.length === 0) {
           position = next;
           deliveredAt = position;
+          // A flush waiting on an empty spool (e.g. right after start) must learn that delivery has caught up.
+          progress();
           if (state === 'closing' && queue.length === 0 && !pending) return;
           await sleep('deliverer');
           continue;
@@ -252,8 +274,12 @@ export function createAuditTrail(options: AuditTrailOptions) {
      * records touching personal data are always kept.
      */
     append(input: AuditEventInput): string {
+      return trail.appendWithId(input, randomUUID(), Date.now());
+    },
+
+    /** `append` with the id and time chosen by the caller (the worker-thread trail assigns them on the request thread). */
+    appendWithId(input: AuditEventInput, id: string, atMs: number): string {
       if (state === 'closing' || state === 'closed') throw new Error('audit trail is closed');
-      const id = randomUUID();
       if (queuedCount() >= maxQueued && !touchesPersonalData(input)) {
         counts.dropped += 1;
         counts.appended += 1;
@@ -262,7 +288,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
           log.error({ dropped: counts.dropped }, 'audit queue full: open-data records dropped');
         return id;
       }
-      queue.push({ input, id, atMs: Date.now() });
+      queue.push({ input, id, atMs });
       counts.appended += 1;
       wake('writer');
       return id;
@@ -347,3 +373,6 @@ export function createAuditTrail(options: AuditTrailOptions) {
 }
 
 export type AuditTrail = ReturnType<typeof createAuditTrail>;
+
+// The in-process trail is one implementation of the API (checked here, at compile time).
+const _implementsApi: (trail: AuditTrail) => AuditTrailApi = (trail) => trail;

@@ -15,12 +15,17 @@ export function recordHash(record: Omit<AuditRecord, 'hash'> | AuditRecord): str
   return sha256Hex(canonicalJson(rest));
 }
 
-/** Links `body` after `head`; returns the record and its canonical JSON line (without the newline). */
+/**
+ * Links `body` after `head`; returns the record and its stored line (without the newline). The line is the
+ * canonical JSON that was hashed with `"hash"` appended last: readers re-canonicalize before checking, so the line
+ * needs no second canonicalization.
+ */
 export function chainRecord(body: AuditRecordBody, head: ChainHead): { record: AuditRecord; line: string } {
   const unhashed = { ...body, seq: head.seq + 1, prevHash: head.hash };
-  const hash = sha256Hex(canonicalJson(unhashed));
+  const canonical = canonicalJson(unhashed);
+  const hash = sha256Hex(canonical);
   const record = { ...unhashed, hash } as AuditRecord;
-  return { record, line: canonicalJson(record) };
+  return { record, line: `${canonical.slice(0, -1)},"hash":"${hash}"}` };
 }
 
 /** Links a batch; returns the lines and the new head. */

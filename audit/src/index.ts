@@ -24,6 +24,8 @@ export { createPostgresSink, type PostgresSinkOptions } from './postgresSink.js'
 export { createSpool, SpoolFullError, type Spool, type SpoolOptions } from './spool.js';
 export {
   createAuditTrail,
+  touchesPersonalData,
+  type AuditTrailApi,
   type AuditTrail,
   type AuditTrailOptions,
   type AuditHealth,
@@ -46,3 +48,5 @@ export {
   type OpenedAuditTrail,
 } from './auditConfig.js';
 export { outcomeOf, refusalErrorCodes } from './outcomeOf.js';
+export { createThreadedAuditTrail } from './threadedAuditTrail.js';
+export { openInProcessAuditTrail } from './openInProcessAuditTrail.js';

@@ -57,6 +57,12 @@ export function createSpool(options: SpoolOptions) {
   let active = 0;
   let totalBytes = 0;
   let released: SpoolPosition = { segment: 0, offset: 0 };
+  /**
+   * The last batches appended, by start position: when delivery keeps up, it takes them from here instead of
+   * reading and parsing them back from disk. Bounded; a miss just reads the file.
+   */
+  const recent = new Map<string, { records: AuditRecordBody[]; next: SpoolPosition }>();
+  const recentMax = 64;
 
   const pathOf = (segment: number) => join(options.dir, `spool-${String(segment).padStart(12, '0')}.jsonl`);
 
@@ -104,9 +110,13 @@ export function createSpool(options: SpoolOptions) {
       if (totalBytes + data.byteLength > maxBytes) throw new SpoolFullError(maxBytes);
       await handle.write(data);
       if (fsync) await handle.datasync();
-      sizes.set(active, (sizes.get(active) ?? 0) + data.byteLength);
+      const startOffset = sizes.get(active) ?? 0;
+      const next = { segment: active, offset: startOffset + data.byteLength };
+      sizes.set(active, next.offset);
       totalBytes += data.byteLength;
-      return { segment: active, offset: sizes.get(active)! };
+      recent.set(`${active}:${startOffset}`, { records: [...batch], next });
+      if (recent.size > recentMax) recent.delete(recent.keys().next().value!);
+      return next;
     },
 
     /** Where delivery starts after open: the start of the oldest segment. */
@@ -131,6 +141,11 @@ export function createSpool(options: SpoolOptions) {
         position = { segment: position.segment + 1, offset: 0 };
       const durableEnd = sizes.get(position.segment) ?? 0;
       if (position.offset >= durableEnd) return { records: [], next: position };
+      const cached = recent.get(`${position.segment}:${position.offset}`);
+      if (cached && cached.records.length <= maxRecords) {
+        recent.delete(`${position.segment}:${position.offset}`);
+        return cached;
+      }
       const records: AuditRecordBody[] = [];
       let start = 0;
       // A line longer than the chunk (huge variables) makes the chunk grow until it holds one whole line.

@@ -11,6 +11,7 @@ describe('audit config', () => {
     const config = auditConfigSchema.parse({});
     expect(config).toMatchObject({
       enabled: true,
+      thread: true,
       sink: 'file',
       failMode: 'closed',
       file: { dir: '.data/audit', fsync: true },
@@ -38,7 +39,7 @@ describe('audit config', () => {
   it('generates a private development key once and reuses it, so keyed hashes stay comparable across restarts', async () => {
     const { dir, remove } = await tempDir();
     try {
-      const config = auditConfigSchema.parse({ file: { dir }, retention: { days: 0 } });
+      const config = auditConfigSchema.parse({ thread: false, file: { dir }, retention: { days: 0 } });
       const first = await openAuditTrail(config);
       first.trail.append(citizenLookup('017090001234'));
       await first.close();

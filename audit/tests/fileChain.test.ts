@@ -49,7 +49,14 @@ describe('file sink hash chain', () => {
     const lines = (await readFile(await onlyFile(), 'utf8')).trimEnd().split('\n');
     const records = lines.map((l) => JSON.parse(l) as AuditRecord);
     expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(lines.every((l, i) => canonicalJson(records[i]) === l)).toBe(true);
+    // Each line is the canonical JSON that was hashed, with "hash" appended last.
+    expect(
+      lines.every(
+        (l, i) =>
+          l ===
+          `${canonicalJson({ ...records[i], hash: undefined }).slice(0, -1)},"hash":"${records[i]!.hash}"}`,
+      ),
+    ).toBe(true);
   });
 
   it('detects an edited record at its seq', async () => {

@@ -165,3 +165,50 @@ describe('audit trail health (fail-closed rule)', () => {
     expect(trail.health().personalDataAllowed).toBe(false);
   });
 });
+
+describe('audit trail flush', () => {
+  it('resolves right after start when a spool is empty', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const trail = createAuditTrail({
+        sink: switchableSink(),
+        spool: createSpool({ dir }),
+        hasher: testHasher,
+      });
+      await trail.start();
+      await trail.flush(10_000);
+      await trail.close();
+    } finally {
+      await remove();
+    }
+  });
+});
+
+describe('audit trail with a nearly full spool', () => {
+  it('splits a batch larger than the free space instead of waiting forever', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const sink = switchableSink();
+      sink.up = false;
+      const spool = createSpool({ dir, maxBytes: 16 * 1024, segmentBytes: 4 * 1024 });
+      const trail = createAuditTrail({
+        sink,
+        spool,
+        hasher: testHasher,
+        retryDelayMs: 5,
+        maxRetryDelayMs: 20,
+      });
+      await trail.start();
+      // One burst, one batch of about 40 KiB: more than the whole spool.
+      for (let i = 0; i < 40; i += 1) trail.append(citizenLookup(`01709000${String(i).padStart(4, '0')}`));
+      await until(() => trail.health().state === 'unavailable' && trail.stats().written > 0);
+      expect(trail.stats().spoolBytes).toBeGreaterThan(8 * 1024);
+      sink.up = true;
+      await trail.flush(20_000);
+      expect(sink.stored).toHaveLength(40);
+      await trail.close();
+    } finally {
+      await remove();
+    }
+  });
+});

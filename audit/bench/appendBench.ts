@@ -1,0 +1,206 @@
+// Benchmark of the audit trail's own cost (the gateway-level benchmark comes with the gateway plugin).
+// Runs with Node's type stripping: `npm run bench -w @lgsp/audit` (builds first) or `node audit/bench/appendBench.ts`.
+//
+// 1. append throughput: records appended and made durable per second, per sink.
+// 2. mixed workload: a stand-in request handler (serialize a response of 40 items, the cheapest part of a real
+//    gateway request) run in a closed loop with the audit off, on a file, and on PostgreSQL; 1 in 4 requests reads
+//    personal data. The figure to watch is the throughput loss against "off"; a real request costs several times
+//    more than this stand-in, so the real loss is smaller.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import pg from 'pg';
+import {
+  createAuditTrail,
+  createFileSink,
+  createKeyedHasher,
+  createPostgresSink,
+  createSpool,
+  type AuditEventInput,
+  type AuditTrail,
+} from '@lgsp/audit';
+
+const pgUrl = process.env.LGSP_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const durationMs = Number(process.env.LGSP_BENCH_DURATION_MS ?? 4000);
+const hasher = createKeyedHasher(randomBytes(32));
+const document =
+  'query Stations($district:String){stations(district:$district){code name aqi pm25 updatedAt}}';
+
+function handle(i: number): string {
+  const items = Array.from({ length: 40 }, (_, k) => ({
+    code: `ST${k}`,
+    name: `Trạm ${k}`,
+    aqi: (i + k) % 300,
+    pm25: k * 1.5,
+    updatedAt: '2026-11-25T05:00:00Z',
+  }));
+  return JSON.stringify({ data: { stations: items } });
+}
+
+function eventFor(i: number, response: string, durationMs: number): AuditEventInput {
+  const personal = i % 4 === 0;
+  const cccd = `0170900${String(i % 100000).padStart(5, '0')}`;
+  return {
+    requestId: `bench-${i}`,
+    client: personal ? 'partner-police' : 'ioc-dashboard',
+    subject: personal ? 'sa-police' : 'sa-ioc',
+    agency: personal ? 'CA-HB' : 'IOC-HB',
+    purpose: personal ? 'LAW_ENFORCEMENT' : null,
+    operationName: 'Stations',
+    operationType: 'query',
+    document,
+    variables: personal ? { cccd } : { district: '148' },
+    personalVariables: personal ? ['cccd'] : [],
+    coordinates: [
+      'Query.stations',
+      'Station.code',
+      'Station.name',
+      'Station.aqi',
+      'Station.pm25',
+      'Station.updatedAt',
+    ],
+    personalCoordinates: personal ? ['Citizen.cccd', 'Citizen.fullName'] : [],
+    personalEntityKeys: personal ? [{ kind: 'CCCD', value: cccd }] : [],
+    outcome: 'allowed',
+    durationMs,
+    subgraphs: ['environment'],
+    response,
+  };
+}
+
+interface Setup {
+  name: string;
+  trail: AuditTrail | null;
+  cleanup: () => Promise<void>;
+}
+
+async function fileSetup(): Promise<Setup> {
+  const dir = await mkdtemp(join(tmpdir(), 'lgsp-audit-bench-'));
+  const trail = createAuditTrail({ sink: createFileSink({ dir }), hasher });
+  await trail.start();
+  return {
+    name: 'file',
+    trail,
+    cleanup: async () => {
+      await trail.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresSetup(): Promise<Setup> {
+  const dir = await mkdtemp(join(tmpdir(), 'lgsp-audit-bench-spool-'));
+  const schema = `audit_bench_${randomBytes(4).toString('hex')}`;
+  const trail = createAuditTrail({
+    sink: createPostgresSink({ connectionString: pgUrl, schema }),
+    spool: createSpool({ dir }),
+    hasher,
+  });
+  await trail.start();
+  await trail.flush();
+  return {
+    name: 'postgres',
+    trail,
+    cleanup: async () => {
+      await trail.close();
+      await rm(dir, { recursive: true, force: true });
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Closed loop for `durationMs`: the request rate the main thread sustains while the audit works beside it. The
+ * backlog left at the end is drained afterwards and timed separately (a sink slower than the request rate shows up
+ * there, and in the append capacity).
+ */
+async function mixedWorkload(trail: AuditTrail | null): Promise<{ rate: number; drainMs: number }> {
+  const start = performance.now();
+  let ops = 0;
+  while (performance.now() - start < durationMs) {
+    for (let k = 0; k < 32; k += 1, ops += 1) {
+      const t0 = performance.now();
+      if (ops % 4 === 0 && trail && !trail.health().personalDataAllowed)
+        throw new Error('audit unavailable during bench');
+      const response = handle(ops);
+      trail?.append(eventFor(ops, response, performance.now() - t0));
+    }
+    await yieldToLoop();
+  }
+  const rate = (ops * 1000) / (performance.now() - start);
+  const drainStart = performance.now();
+  await trail?.flush();
+  return { rate, drainMs: performance.now() - drainStart };
+}
+
+async function appendThroughput(trail: AuditTrail, count: number): Promise<number> {
+  const response = handle(0);
+  const start = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    trail.append(eventFor(i, response, 1));
+    if (i % 256 === 0) await yieldToLoop();
+  }
+  await trail.flush();
+  return (count * 1000) / (performance.now() - start);
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  console.log(
+    `audit bench: node ${process.version}, ${durationMs} ms per mixed run, 1 in 4 requests reads personal data`,
+  );
+  const capacity: Record<string, number> = {};
+  for (const make of [fileSetup, postgresSetup]) {
+    const setup = await make();
+    capacity[setup.name] = await appendThroughput(setup.trail!, 20_000);
+    await setup.cleanup();
+  }
+  // Interleave the mixed runs (off, file, postgres, twice) so machine noise spreads over all of them.
+  const runs: Record<string, Array<{ rate: number; drainMs: number }>> = { off: [], file: [], postgres: [] };
+  for (let round = 0; round < 2; round += 1) {
+    runs.off!.push(await mixedWorkload(null));
+    for (const make of [fileSetup, postgresSetup]) {
+      const setup = await make();
+      runs[setup.name]!.push(await mixedWorkload(setup.trail));
+      await setup.cleanup();
+    }
+  }
+  const best = (name: string) => runs[name]!.reduce((a, b) => (b.rate > a.rate ? b : a));
+  const off = best('off').rate;
+  const costUs = (name: string) => (1 / best(name).rate - 1 / off) * 1e6;
+  console.log(
+    '\nappend capacity (records made durable per second, 20000 records, batch fsync; PostgreSQL via spool)',
+  );
+  for (const name of ['file', 'postgres'])
+    console.log(`  ${name.padEnd(9)} ${fmt(capacity[name]!).padStart(9)} rec/s`);
+  console.log(`\nmixed workload with a stand-in request of ${(1e6 / off).toFixed(1)} µs (best of 2)`);
+  console.log(`  off       ${fmt(off).padStart(9)} req/s`);
+  for (const name of ['file', 'postgres']) {
+    const run = best(name);
+    const loss = ((off - run.rate) / off) * 100;
+    console.log(
+      `  ${name.padEnd(9)} ${fmt(run.rate).padStart(9)} req/s  ${loss.toFixed(1)}% lower; audit main-thread cost ${costUs(name).toFixed(1)} µs/request; backlog drained in ${Math.round(run.drainMs)} ms`,
+    );
+  }
+  console.log('\nprojected loss for requests of realistic cost (cost / (request + cost))');
+  for (const requestUs of [250, 500, 1000]) {
+    const cells = ['file', 'postgres'].map(
+      (name) => `${name} ${((costUs(name) / (requestUs + costUs(name))) * 100).toFixed(1)}%`,
+    );
+    console.log(`  ${String(requestUs).padStart(5)} µs request: ${cells.join(', ')}`);
+  }
+  const summary = {
+    capacity,
+    mixed: Object.fromEntries(Object.keys(runs).map((k) => [k, best(k)])),
+    costUs: { file: costUs('file'), postgres: costUs('postgres') },
+  };
+  console.log(`\njson ${JSON.stringify(summary)}`);
+}
+
+await main();
