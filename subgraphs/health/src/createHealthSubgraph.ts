@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createSubgraphServer, type SubgraphServer } from '@lgsp/subgraph-kit';
+import { createSubgraphServer, type GatewayTrustOptions, type SubgraphServer } from '@lgsp/subgraph-kit';
 import { pino, type Logger } from 'pino';
 import type { HealthConfig } from './config.js';
 import { createResolvers } from './resolvers/createResolvers.js';
@@ -11,6 +11,8 @@ export interface HealthSubgraphOptions {
   listen?: boolean;
   /** Default: pino at `config.logLevel`. */
   log?: Logger;
+  /** Accept only requests carrying the gateway's signed assertion (production). Default: none (open, dev/tests). */
+  gatewayTrust?: GatewayTrustOptions;
 }
 
 export type HealthSubgraph = SubgraphServer;
@@ -46,6 +48,7 @@ export async function createHealthSubgraph(
     port: config.port,
     host: config.host,
     listen: options.listen,
+    gatewayTrust: options.gatewayTrust,
   });
   return {
     ...server,

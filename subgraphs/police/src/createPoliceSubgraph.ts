@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   createSubgraphServer,
+  type GatewayTrustOptions,
   type SubgraphServer,
   type SubgraphServerOptions,
   type UpstreamClient,
@@ -22,6 +23,8 @@ export interface PoliceSubgraphOptions {
   log?: SubgraphServerOptions<unknown>['log'];
   /** The clock that bounds `alerts(since)` to the last 7 days, in epoch ms. Default `Date.now`. */
   now?: () => number;
+  /** Accept only requests carrying the gateway's signed assertion (production). Default: none (open, dev/tests). */
+  gatewayTrust?: GatewayTrustOptions;
 }
 
 export interface PoliceSubgraph extends SubgraphServer {
@@ -41,6 +44,7 @@ export async function createPoliceSubgraph(
     host: config.host,
     listen: options.listen,
     log: options.log,
+    gatewayTrust: options.gatewayTrust,
     typeDefs: readFileSync(policeSchemaPath, 'utf8'),
     createLoaders: ({ requestId }) => createPoliceLoaders(upstream, requestId),
     resolvers: {
