@@ -3,6 +3,11 @@ import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import type { Executor } from '@graphql-tools/utils';
 import { buildASTSchema, type DocumentNode, type GraphQLSchema, parse, validateSchema } from 'graphql';
 import { createPartialUnionFilter } from './createPartialUnionFilter.js';
+import {
+  type InterfaceObjectPatches,
+  patchInterfaceObjects,
+  renameFragments,
+} from './patchInterfaceObjects.js';
 import { readJoinMetadata } from './readJoinMetadata.js';
 
 /**
@@ -49,18 +54,26 @@ export function buildExecutableSupergraph(
   options: BuildSupergraphOptions,
 ): ExecutableSupergraph {
   const ast = parse(sdl, { noLocation: true });
-  const graphs = readJoinMetadata(ast).graphs;
+  const meta = readJoinMetadata(ast);
+  const graphs = meta.graphs;
   const supergraphSchema = assertValidSupergraph(ast, graphs);
   const filterPartialUnions = createPartialUnionFilter(supergraphSchema, ast);
   const subgraphs = new Map<string, SubgraphInfo>();
   const executors = new Map<string, Executor>();
+  // Filled while stitching (below), read by each subgraph's transport at call time.
+  let interfaceObjectPatches: InterfaceObjectPatches = new Map();
   for (const [graph, { name, url }] of graphs) {
     const info = { name, url: options.resolveUrl(name, url) };
     subgraphs.set(graph, info);
     const send = options.createExecutor(info);
-    const transport: Executor = filterPartialUnions
-      ? (request) => send({ ...request, document: filterPartialUnions(request.document) })
-      : send;
+    // Outgoing documents are rewritten for what the real subgraph knows (see the two modules for why).
+    const transport: Executor = (request) => {
+      let document = request.document;
+      const renames = interfaceObjectPatches.get(graph);
+      if (renames) document = renameFragments(document, renames);
+      if (filterPartialUnions) document = filterPartialUnions(document);
+      return send(document === request.document ? request : { ...request, document });
+    };
     // Requests to one subgraph issued in the same tick of one GraphQL request become one HTTP call
     // (entity fetches of several types at one plan step, sibling root fields).
     executors.set(graph, (request) =>
@@ -69,6 +82,14 @@ export function buildExecutableSupergraph(
   }
   const schema = getStitchedSchemaFromSupergraphSdl({
     supergraphSdl: ast,
+    onStitchingOptions(stitching) {
+      interfaceObjectPatches = patchInterfaceObjects(
+        stitching.subschemas,
+        meta.interfaceObjects,
+        meta.typeGraphs,
+        supergraphSchema,
+      );
+    },
     onSubschemaConfig(config) {
       const executor = executors.get(config.name);
       if (!executor) throw new Error(`subgraph ${config.name} is not in join__Graph`);

@@ -12,6 +12,8 @@ export interface JoinMetadata {
   fieldGraphs: Map<string, Set<string>>;
   /** Union → graph → members in that graph (`join__unionMember`). */
   unionMembers: Map<string, Map<string, Set<string>>>;
+  /** Graph → interfaces it declares as `@interfaceObject` (`join__type(isInterfaceObject: true)`). */
+  interfaceObjects: Map<string, Set<string>>;
 }
 
 function argOf(directive: DirectiveNode, name: string): string | boolean | undefined {
@@ -35,6 +37,7 @@ export function readJoinMetadata(ast: DocumentNode): JoinMetadata {
     entities: new Set(),
     fieldGraphs: new Map(),
     unionMembers: new Map(),
+    interfaceObjects: new Map(),
   };
   for (const def of ast.definitions) {
     if (!('name' in def) || !def.name || !('directives' in def)) continue;
@@ -57,6 +60,7 @@ export function readJoinMetadata(ast: DocumentNode): JoinMetadata {
         addTo(meta.typeGraphs, typeName, graph);
         if (typeof argOf(d, 'key') === 'string' && argOf(d, 'resolvable') !== false)
           meta.entities.add(typeName);
+        if (argOf(d, 'isInterfaceObject') === true) addTo(meta.interfaceObjects, graph, typeName);
       } else if (d.name.value === 'join__unionMember') {
         const member = argOf(d, 'member');
         if (typeof member !== 'string') continue;

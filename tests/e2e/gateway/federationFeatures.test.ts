@@ -8,6 +8,7 @@ import {
   placesSubgraph,
   policeSubgraph,
   reportsSubgraph,
+  statsSubgraph,
 } from '../../fixtures/federation/placesSubgraphs.js';
 import { type FixtureSubgraph, startSubgraph } from '../../fixtures/federation/startSubgraph.js';
 import { createInProcessGateway, type InProcessGateway } from './gatewayHarness.js';
@@ -18,22 +19,25 @@ let places: FixtureSubgraph;
 let police: FixtureSubgraph;
 let environment: FixtureSubgraph;
 let reports: FixtureSubgraph;
+let stats: FixtureSubgraph;
 let gw: InProcessGateway;
 
 beforeAll(async () => {
-  [places, police, environment, reports] = await Promise.all(
-    [placesSubgraph, policeSubgraph, environmentSubgraph, reportsSubgraph].map((s) => startSubgraph(s)),
+  [places, police, environment, reports, stats] = await Promise.all(
+    [placesSubgraph, policeSubgraph, environmentSubgraph, reportsSubgraph, statsSubgraph].map((s) =>
+      startSubgraph(s),
+    ),
   );
   const path = join(await mkdtemp(join(tmpdir(), 'lgsp-ff-')), 'supergraph.graphql');
-  await writeFile(path, composeSupergraph([places!, police!, environment!, reports!]));
+  await writeFile(path, composeSupergraph([places!, police!, environment!, reports!, stats!]));
   gw = await createInProcessGateway(path);
 });
 afterAll(async () => {
   await gw?.close();
-  await Promise.all([places, police, environment, reports].map((s) => s?.close()));
+  await Promise.all([places, police, environment, reports, stats].map((s) => s?.close()));
 });
 beforeEach(() => {
-  for (const s of [places, police, environment, reports]) s.requests.length = 0;
+  for (const s of [places, police, environment, reports, stats]) s.requests.length = 0;
 });
 
 describe('federation features on our own schemas', () => {
@@ -101,6 +105,20 @@ describe('federation features on our own schemas', () => {
       },
     });
     expect(reports.requests).toHaveLength(1);
+  });
+
+  it('@interfaceObject: also for an implementation that another subgraph extends', async () => {
+    const { body } = await gw.query('{ places { __typename aqi ... on Commune { households } } }');
+    expect(body).toEqual({
+      data: {
+        places: [
+          { __typename: 'Commune', aqi: 87, households: 3100 },
+          { __typename: 'Hospital', aqi: 42 },
+        ],
+      },
+    });
+    // `reports` only knows `Place`: the fragments it receives must name the interface, never `Commune`.
+    for (const request of reports.requests) expect(request.body.query).not.toMatch(/Commune|Hospital/);
   });
 
   it('nested key: fetches an entity identified by a key with a nested object', async () => {
