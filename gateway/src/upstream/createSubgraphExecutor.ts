@@ -39,13 +39,6 @@ interface CallOutcome {
   detail?: string;
 }
 
-const printed = new WeakMap<object, string>();
-function printOnce(document: ExecutionRequest['document']): string {
-  let text = printed.get(document);
-  if (text === undefined) printed.set(document, (text = print(document)));
-  return text;
-}
-
 function buildHeaders(options: SubgraphExecutorOptions, request: ExecutionRequest): Record<string, string> {
   const ctx = asGatewayContext(request.context);
   const headers: Record<string, string> = {
@@ -98,7 +91,8 @@ async function callSubgraph(
   request: ExecutionRequest,
 ): Promise<CallOutcome> {
   const body = JSON.stringify({
-    query: printOnce(request.document),
+    // Stitching builds a new document per delegation, so there is nothing to cache here (see docs/gateway.md).
+    query: print(request.document),
     variables: request.variables,
     operationName: request.operationName,
     extensions: request.extensions && Object.keys(request.extensions).length ? request.extensions : undefined,
