@@ -78,6 +78,18 @@ describe('createSubgraphExecutor', () => {
     expect([...ctx.subgraphsCalled]).toEqual(['health']);
   });
 
+  it('logs each call at debug level with the subgraph and its duration, never the body', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const ctx = {
+      ...context(),
+      log: pino({ level: 'debug' }, { write: (l: string) => void lines.push(JSON.parse(l)) }),
+    };
+    await run({ ctx });
+    expect(lines).toEqual([expect.objectContaining({ msg: 'subgraph call', subgraph: 'health', errors: 0 })]);
+    expect(typeof lines[0]!['durationMs']).toBe('number');
+    expect(JSON.stringify(lines)).not.toMatch(/"ok":true|"data"/);
+  });
+
   it('reuses keep-alive connections across calls', async () => {
     const before = connections;
     for (let i = 0; i < 5; i += 1) await run();

@@ -157,15 +157,23 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Execut
       return { errors: [createGraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } })] };
     }
     ctx.subgraphsCalled?.add(options.name);
+    const startedMs = performance.now();
     const outcome = await callSubgraph(options, path, request);
+    const durationMs = Math.round((performance.now() - startedMs) * 10) / 10;
     if (outcome.failure) {
       ctx.log?.warn(
-        { subgraph: options.name, code: outcome.failure, detail: outcome.detail },
+        { subgraph: options.name, code: outcome.failure, detail: outcome.detail, durationMs },
         'subgraph call failed',
       );
       return { data: null, errors: [toGraphQLError(upstreamFailureError(options.name, outcome.failure))] };
     }
     const result = outcome.result!;
+    if (ctx.log?.isLevelEnabled('debug')) {
+      ctx.log.debug(
+        { subgraph: options.name, durationMs, errors: result.errors?.length ?? 0 },
+        'subgraph call',
+      );
+    }
     if (!result.errors?.length) return result;
     return { ...result, errors: result.errors.map((e) => toGraphQLError(tagSubgraphError(options.name, e))) };
   } as Executor;
