@@ -106,8 +106,9 @@ export function useAuthorization(options: AuthorizationOptions): GatewayPlugin {
     }
     const decision = auth.authorize(args.schema, args.document, args.operationName, access);
     const errors = decision.kind === 'allow' ? [] : decision.errors;
+    const operationName = getOperationAST(args.document, args.operationName)?.name?.value;
     const entry: OperationAccess = {
-      ...(args.operationName ? { operationName: args.operationName } : {}),
+      ...(operationName ? { operationName } : {}),
       decision: decision.kind,
       coordinates: decision.coordinates,
       personalData: decision.personalData,

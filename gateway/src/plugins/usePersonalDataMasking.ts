@@ -41,6 +41,12 @@ function usesReservedAlias(document: DocumentNode): boolean {
   return found;
 }
 
+function reservedAliasRefusal(): ExecutionResult {
+  const message = `The alias ${TYPENAME_ALIAS} is reserved by the gateway`;
+  const extensions = { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } };
+  return { errors: [new GraphQLError(message, { extensions })] };
+}
+
 /** The document with `__lgspTypename: __typename` in every selection set on an interface or union. */
 function withTypenames(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
   const typeInfo = new TypeInfo(schema);
@@ -111,17 +117,7 @@ export function usePersonalDataMasking(options: PersonalDataMaskingOptions): Gat
     onExecute({ args, setResultAndStopExecution }) {
       const decided = operationAuthorizationOf(args.contextValue as object);
       if (decided === undefined) return;
-      if (usesReservedAlias(args.document)) {
-        const message = `The alias ${TYPENAME_ALIAS} is reserved by the gateway`;
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(message, {
-              extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
-            }),
-          ],
-        });
-        return;
-      }
+      if (usesReservedAlias(args.document)) return setResultAndStopExecution(reservedAliasRefusal());
       const { schema, operationName } = args;
       const document = (args.document = withTypenames(schema, args.document));
       return {
@@ -130,9 +126,10 @@ export function usePersonalDataMasking(options: PersonalDataMaskingOptions): Gat
         },
       };
     },
-    onSubscribe({ args }) {
+    onSubscribe({ args, setResultAndStopExecution }) {
       const decided = operationAuthorizationOf(args.contextValue as object);
       if (decided === undefined) return;
+      if (usesReservedAlias(args.document)) return setResultAndStopExecution(reservedAliasRefusal());
       const { schema, operationName } = args;
       const document = (args.document = withTypenames(schema, args.document));
       return {
