@@ -12,19 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import pg from 'pg';
-import {
-  createAuditTrail,
-  createFileSink,
-  createKeyedHasher,
-  createPostgresSink,
-  createSpool,
-  type AuditEventInput,
-  type AuditTrail,
-} from '@lgsp/audit';
+import { auditConfigSchema, openAuditTrail, type AuditEventInput, type AuditTrailApi } from '@lgsp/audit';
 
 const pgUrl = process.env.LGSP_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const durationMs = Number(process.env.LGSP_BENCH_DURATION_MS ?? 4000);
-const hasher = createKeyedHasher(randomBytes(32));
 const document =
   'query Stations($district:String){stations(district:$district){code name aqi pm25 updatedAt}}';
 
@@ -72,40 +63,32 @@ function eventFor(i: number, response: string, durationMs: number): AuditEventIn
 
 interface Setup {
   name: string;
-  trail: AuditTrail | null;
+  trail: AuditTrailApi | null;
   cleanup: () => Promise<void>;
 }
 
-async function fileSetup(): Promise<Setup> {
+/** A trail built from config, as the gateway builds it; `thread` picks the worker-thread writer. */
+async function setup(sink: 'file' | 'postgres', thread: boolean): Promise<Setup> {
   const dir = await mkdtemp(join(tmpdir(), 'lgsp-audit-bench-'));
-  const trail = createAuditTrail({ sink: createFileSink({ dir }), hasher });
-  await trail.start();
-  return {
-    name: 'file',
-    trail,
-    cleanup: async () => {
-      await trail.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function postgresSetup(): Promise<Setup> {
-  const dir = await mkdtemp(join(tmpdir(), 'lgsp-audit-bench-spool-'));
   const schema = `audit_bench_${randomBytes(4).toString('hex')}`;
-  const trail = createAuditTrail({
-    sink: createPostgresSink({ connectionString: pgUrl, schema }),
-    spool: createSpool({ dir }),
-    hasher,
+  const config = auditConfigSchema.parse({
+    sink,
+    thread,
+    file: { dir },
+    spool: { dir: join(dir, 'spool') },
+    postgres: { connectionString: pgUrl, schema },
+    key: { value: randomBytes(32).toString('base64') },
+    retention: { days: 0 },
   });
-  await trail.start();
+  const { trail, close } = await openAuditTrail(config);
   await trail.flush();
   return {
-    name: 'postgres',
+    name: `${sink}${thread ? '' : ' (main thread)'}`,
     trail,
     cleanup: async () => {
-      await trail.close();
+      await close();
       await rm(dir, { recursive: true, force: true });
+      if (sink !== 'postgres') return;
       const client = new pg.Client({ connectionString: pgUrl });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -114,12 +97,19 @@ async function postgresSetup(): Promise<Setup> {
   };
 }
 
+const variants: Array<[sink: 'file' | 'postgres', thread: boolean]> = [
+  ['file', true],
+  ['postgres', true],
+  ['file', false],
+  ['postgres', false],
+];
+
 /**
  * Closed loop for `durationMs`: the request rate the main thread sustains while the audit works beside it. The
  * backlog left at the end is drained afterwards and timed separately (a sink slower than the request rate shows up
  * there, and in the append capacity).
  */
-async function mixedWorkload(trail: AuditTrail | null): Promise<{ rate: number; drainMs: number }> {
+async function mixedWorkload(trail: AuditTrailApi | null): Promise<{ rate: number; drainMs: number }> {
   const start = performance.now();
   let ops = 0;
   while (performance.now() - start < durationMs) {
@@ -138,7 +128,7 @@ async function mixedWorkload(trail: AuditTrail | null): Promise<{ rate: number; 
   return { rate, drainMs: performance.now() - drainStart };
 }
 
-async function appendThroughput(trail: AuditTrail, count: number): Promise<number> {
+async function appendThroughput(trail: AuditTrailApi, count: number): Promise<number> {
   const response = handle(0);
   const start = performance.now();
   for (let i = 0; i < count; i += 1) {
@@ -156,41 +146,42 @@ async function main(): Promise<void> {
     `audit bench: node ${process.version}, ${durationMs} ms per mixed run, 1 in 4 requests reads personal data`,
   );
   const capacity: Record<string, number> = {};
-  for (const make of [fileSetup, postgresSetup]) {
-    const setup = await make();
-    capacity[setup.name] = await appendThroughput(setup.trail!, 20_000);
-    await setup.cleanup();
+  for (const [sink, thread] of variants.slice(0, 2)) {
+    const run = await setup(sink, thread);
+    capacity[run.name] = await appendThroughput(run.trail!, 20_000);
+    await run.cleanup();
   }
-  // Interleave the mixed runs (off, file, postgres, twice) so machine noise spreads over all of them.
-  const runs: Record<string, Array<{ rate: number; drainMs: number }>> = { off: [], file: [], postgres: [] };
+  // Interleave the mixed runs (off, then each variant; twice) so machine noise spreads over all of them.
+  const runs: Record<string, Array<{ rate: number; drainMs: number }>> = { off: [] };
   for (let round = 0; round < 2; round += 1) {
     runs.off!.push(await mixedWorkload(null));
-    for (const make of [fileSetup, postgresSetup]) {
-      const setup = await make();
-      runs[setup.name]!.push(await mixedWorkload(setup.trail));
-      await setup.cleanup();
+    for (const [sink, thread] of variants) {
+      const run = await setup(sink, thread);
+      (runs[run.name] ??= []).push(await mixedWorkload(run.trail));
+      await run.cleanup();
     }
   }
+  const names = Object.keys(runs).filter((name) => name !== 'off');
   const best = (name: string) => runs[name]!.reduce((a, b) => (b.rate > a.rate ? b : a));
   const off = best('off').rate;
   const costUs = (name: string) => (1 / best(name).rate - 1 / off) * 1e6;
   console.log(
     '\nappend capacity (records made durable per second, 20000 records, batch fsync; PostgreSQL via spool)',
   );
-  for (const name of ['file', 'postgres'])
-    console.log(`  ${name.padEnd(9)} ${fmt(capacity[name]!).padStart(9)} rec/s`);
+  for (const name of Object.keys(capacity))
+    console.log(`  ${name.padEnd(22)} ${fmt(capacity[name]!).padStart(9)} rec/s`);
   console.log(`\nmixed workload with a stand-in request of ${(1e6 / off).toFixed(1)} µs (best of 2)`);
-  console.log(`  off       ${fmt(off).padStart(9)} req/s`);
-  for (const name of ['file', 'postgres']) {
+  console.log(`  ${'off'.padEnd(22)} ${fmt(off).padStart(9)} req/s`);
+  for (const name of names) {
     const run = best(name);
     const loss = ((off - run.rate) / off) * 100;
     console.log(
-      `  ${name.padEnd(9)} ${fmt(run.rate).padStart(9)} req/s  ${loss.toFixed(1)}% lower; audit main-thread cost ${costUs(name).toFixed(1)} µs/request; backlog drained in ${Math.round(run.drainMs)} ms`,
+      `  ${name.padEnd(22)} ${fmt(run.rate).padStart(9)} req/s  ${loss.toFixed(1)}% lower; request-thread cost ${costUs(name).toFixed(1)} µs/request; backlog drained in ${Math.round(run.drainMs)} ms`,
     );
   }
   console.log('\nprojected loss for requests of realistic cost (cost / (request + cost))');
   for (const requestUs of [250, 500, 1000]) {
-    const cells = ['file', 'postgres'].map(
+    const cells = names.map(
       (name) => `${name} ${((costUs(name) / (requestUs + costUs(name))) * 100).toFixed(1)}%`,
     );
     console.log(`  ${String(requestUs).padStart(5)} µs request: ${cells.join(', ')}`);
@@ -198,7 +189,7 @@ async function main(): Promise<void> {
   const summary = {
     capacity,
     mixed: Object.fromEntries(Object.keys(runs).map((k) => [k, best(k)])),
-    costUs: { file: costUs('file'), postgres: costUs('postgres') },
+    costUs: Object.fromEntries(names.map((k) => [k, costUs(k)])),
   };
   console.log(`\njson ${JSON.stringify(summary)}`);
 }

@@ -49,4 +49,5 @@ export {
 } from './auditConfig.js';
 export { outcomeOf, refusalErrorCodes } from './outcomeOf.js';
 export { createThreadedAuditTrail } from './threadedAuditTrail.js';
-export { openInProcessAuditTrail } from './openInProcessAuditTrail.js';
+export { openInProcessAuditTrail, loadAuditKey } from './openInProcessAuditTrail.js';
+export { openAuditReader } from './openAuditReader.js';

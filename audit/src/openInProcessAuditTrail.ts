@@ -9,7 +9,8 @@ import { createPostgresSink } from './postgresSink.js';
 import { scheduleRetention } from './retention.js';
 import { createSpool } from './spool.js';
 
-async function loadKey(config: AuditConfig, log: Logger): Promise<Uint8Array> {
+/** The HMAC key a config names (value, file, or the generated development key file). */
+export async function loadAuditKey(config: AuditConfig, log: Logger): Promise<Uint8Array> {
   if (config.key.value) return decodeKey(config.key.value);
   if (config.key.file) return decodeKey(await readFile(config.key.file, 'utf8'));
   const path = join(config.file.dir, 'hmac.key');
@@ -26,7 +27,7 @@ export async function openInProcessAuditTrail(
   config: AuditConfig,
   log: Logger,
 ): Promise<{ trail: AuditTrail; close(): Promise<void> }> {
-  const hasher = createKeyedHasher(await loadKey(config, log));
+  const hasher = createKeyedHasher(await loadAuditKey(config, log));
   const postgres = config.sink === 'postgres';
   const sink = postgres
     ? createPostgresSink({

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditConfigSchema, openAuditTrail } from '../src/auditConfig.js';
 import { createFileSource } from '../src/auditSource.js';
+import { openAuditReader } from '../src/openAuditReader.js';
 import { outcomeOf } from '../src/outcomeOf.js';
 import { citizenLookup, tempDir } from './fixtures.js';
 
@@ -53,6 +54,10 @@ describe('audit config', () => {
       const records = await createFileSource(dir).query({});
       const [a, b] = records.map((r) => (r.kind === 'checkpoint' ? [] : r.entityKeys));
       expect(a).toEqual(b);
+      // What the gateway's audit:read queries use: the same key finds both reads of the CCCD.
+      const { source, hasher } = await openAuditReader(config);
+      expect(await source.query({ keyedHash: hasher.hash('017090001234') })).toHaveLength(2);
+      await source.close();
     } finally {
       await remove();
     }
