@@ -365,6 +365,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
       wake('deliverer');
       await Promise.all(loops);
       state = 'closed';
+      if (spool && deliveredAt && queuedCount() === 0) await spool.discardDelivered(deliveredAt);
       await spool?.close();
       await sink.close();
     },

@@ -192,6 +192,21 @@ export function createSpool(options: SpoolOptions) {
       return position.segment >= active && position.offset >= (sizes.get(active) ?? 0);
     },
 
+    /**
+     * After a clean shutdown with everything delivered: removes the segments, so the next start does not deliver
+     * them again (which would be harmless, ids are checked, but wasteful).
+     */
+    async discardDelivered(position: SpoolPosition): Promise<boolean> {
+      if (!(position.segment >= active && position.offset >= (sizes.get(active) ?? 0))) return false;
+      await handle?.close();
+      handle = null;
+      for (const segment of [...sizes.keys()]) await rm(pathOf(segment), { force: true });
+      sizes.clear();
+      recent.clear();
+      totalBytes = 0;
+      return true;
+    },
+
     async close(): Promise<void> {
       await handle?.close();
       handle = null;

@@ -38,6 +38,15 @@ function cloneable(input: AuditEventInput): AuditEventInput {
   return out;
 }
 
+function asPlainJson(item: { input: unknown; id: string; atMs: number }): {
+  input: unknown;
+  id: string;
+  atMs: number;
+} {
+  const replacer = (_key: string, value: unknown) => (typeof value === 'bigint' ? String(value) : value);
+  return { ...item, input: JSON.parse(JSON.stringify(item.input, replacer)) as unknown };
+}
+
 /**
  * The audit trail with its writer in a worker thread (DESIGN.md §4: records are written off the hot path). On the
  * request thread `append` assigns the id and time, queues the input and posts queued inputs once per event-loop
@@ -61,8 +70,15 @@ export function createThreadedAuditTrail(config: AuditConfig, options: { log: Lo
   function postOutbox(): void {
     posting = false;
     if (outbox.length === 0 || !worker) return;
-    worker.postMessage({ type: 'append', items: outbox } satisfies WorkerRequest);
+    const items = outbox;
     outbox = [];
+    try {
+      worker.postMessage({ type: 'append', items } satisfies WorkerRequest);
+    } catch (error) {
+      // Something in an input cannot be cloned (a function, a class instance): keep the records, as plain JSON.
+      log.error({ err: error }, 'audit input not cloneable; sending it as JSON');
+      worker.postMessage({ type: 'append', items: items.map(asPlainJson) } satisfies WorkerRequest);
+    }
   }
 
   function waiting(): number {

@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditRecordBody } from '../src/auditRecord.js';
 import type { AuditSink } from '../src/auditSink.js';
@@ -110,6 +110,8 @@ describe('audit trail health (fail-closed rule)', () => {
     expect(sink.stored.map((b) => b.id)).toEqual(ids);
     expect(trail.health().state).toBe('ok');
     await trail.close();
+    // A clean shutdown with everything delivered leaves nothing to deliver again at the next start.
+    expect((await readdir(dir)).filter((name) => name.startsWith('spool-'))).toEqual([]);
   });
 
   it('refuses personal-data reads when the spool is full and recovers, losing nothing, when it drains', async () => {

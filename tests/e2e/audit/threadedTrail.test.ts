@@ -49,11 +49,19 @@ describe('audit trail in a worker thread', () => {
     const { trail, close } = await openAuditTrail(config);
     expect(trail.health()).toMatchObject({ state: 'ok', personalDataAllowed: true });
     const ids = Array.from({ length: 500 }, (_, i) => trail.append(lookup(i)));
+    // A careless caller passes something that cannot cross threads: the record is kept, as plain JSON.
+    const odd = trail.append({ outcome: 'failed', variables: { callback: () => 1, n: 1 } });
     await trail.flush(30_000);
-    expect(trail.stats()).toMatchObject({ appended: 500, written: 500, queued: 0 });
+    expect(trail.stats()).toMatchObject({ appended: 501, written: 501, queued: 0 });
     await close();
     const source = createFileSource(dir);
-    expect(await verifySource(source)).toMatchObject({ ok: true, records: 500 });
+    expect(await verifySource(source)).toMatchObject({ ok: true, records: 501 });
+    expect(
+      (await source.query({ outcome: 'failed' })).map((r) => [
+        r.id,
+        r.kind === 'checkpoint' ? null : r.variables,
+      ]),
+    ).toEqual([[odd, { n: 1 }]]);
     const found = await source.query({ keyedHash: createKeyedHasher(key).hash('017090000042') });
     expect(found.map((r) => r.id)).toEqual([ids[42]]);
   });
