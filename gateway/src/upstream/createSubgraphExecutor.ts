@@ -37,6 +37,37 @@ interface CallOutcome {
   result?: ExecutionResult;
   failure?: UpstreamFailure;
   detail?: string;
+  /** Not the subgraph's fault (the client disconnected): logged at debug only. */
+  quiet?: boolean;
+}
+
+/**
+ * One deadline for the whole call (undici's headersTimeout/bodyTimeout would each allow the full time), also ended
+ * when the client disconnects, so a gone client does not keep subgraph work and sockets busy until the timeout.
+ */
+function createCallDeadline(timeoutMs: number, clientSignal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let timedOut = false;
+  let clientGone = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onClientAbort = () => {
+    clientGone = true;
+    controller.abort();
+  };
+  if (clientSignal?.aborted) onClientAbort();
+  else clientSignal?.addEventListener?.('abort', onClientAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clientGone: () => clientGone,
+    dispose() {
+      clearTimeout(timer);
+      clientSignal?.removeEventListener?.('abort', onClientAbort);
+    },
+  };
 }
 
 function buildHeaders(options: SubgraphExecutorOptions, request: ExecutionRequest): Record<string, string> {
@@ -97,20 +128,14 @@ async function callSubgraph(
     operationName: request.operationName,
     extensions: request.extensions && Object.keys(request.extensions).length ? request.extensions : undefined,
   });
-  // One deadline for the whole call: undici's headersTimeout/bodyTimeout would each allow the full time.
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
+  const deadline = createCallDeadline(options.timeoutMs, asGatewayContext(request.context).request?.signal);
   try {
     const response = await options.pool.request({
       path,
       method: 'POST',
       headers: buildHeaders(options, request),
       body,
-      signal: controller.signal,
+      signal: deadline.signal,
     });
     const text = await readLimited(response.body, options.maxResponseBytes);
     if (text === undefined) {
@@ -134,10 +159,12 @@ async function callSubgraph(
     }
     return { result: parsed };
   } catch (error) {
-    const failure = timedOut ? ErrorCode.UPSTREAM_TIMEOUT : classifyTransportError(error);
+    if (deadline.clientGone())
+      return { failure: ErrorCode.UPSTREAM_ERROR, detail: 'client went away', quiet: true };
+    const failure = deadline.timedOut() ? ErrorCode.UPSTREAM_TIMEOUT : classifyTransportError(error);
     return { failure, detail: (error as { code?: string }).code ?? (error as Error).name };
   } finally {
-    clearTimeout(timer);
+    deadline.dispose();
   }
 }
 
@@ -161,7 +188,7 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Execut
     const outcome = await callSubgraph(options, path, request);
     const durationMs = Math.round((performance.now() - startedMs) * 10) / 10;
     if (outcome.failure) {
-      ctx.log?.warn(
+      ctx.log?.[outcome.quiet ? 'debug' : 'warn'](
         { subgraph: options.name, code: outcome.failure, detail: outcome.detail, durationMs },
         'subgraph call failed',
       );
