@@ -141,12 +141,21 @@ export function createClient(options: ClientOptions): LgspClient {
 
   const split = (args: unknown[]): [unknown, RequestOptions] => [args[0], (args[1] ?? {}) as RequestOptions];
 
+  // Cleared when the gateway turns out not to read hash-only requests at all (then every request sends the text).
+  let gatewayReadsHashes = true;
+
   const execute = async <R, V>(document: OperationDocument<R, V>, ...args: unknown[]) => {
     const [variables, request] = split(args);
-    const byHash = mode !== 'document';
+    const byHash = mode === 'persisted' || (mode === 'persistedWithFallback' && gatewayReadsHashes);
     let outcome = await exchange<R>(requestBody(document, variables, byHash), request);
-    if (byHash && mode === 'persistedWithFallback' && hasCode(outcome, 'PERSISTED_QUERY_NOT_FOUND')) {
-      outcome = await exchange<R>(requestBody(document, variables, false), request);
+    if (byHash && mode === 'persistedWithFallback') {
+      // Like Apollo's persisted-queries link: a 400 without the APQ code means the gateway has no persisted
+      // documents feature; stop hashing rather than paying a failed round trip on every request.
+      const unsupported = outcome.status === 400 && hasCode(outcome, 'BAD_REQUEST');
+      if (unsupported) gatewayReadsHashes = false;
+      if (unsupported || hasCode(outcome, 'PERSISTED_QUERY_NOT_FOUND')) {
+        outcome = await exchange<R>(requestBody(document, variables, false), request);
+      }
     }
     return outcome;
   };

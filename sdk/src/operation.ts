@@ -38,8 +38,8 @@ export function hashOf(document: DocumentText): string | undefined {
 
 /**
  * How documents travel. `persisted`: by hash only (partners limited to trusted documents). `persistedWithFallback`:
- * by hash, and the full text once if the gateway does not know the hash (`PERSISTED_QUERY_NOT_FOUND`). `document`:
- * always the full text.
+ * by hash, and the full text once if the gateway does not know the hash (`PERSISTED_QUERY_NOT_FOUND`), or from then
+ * on if it cannot read hash-only requests at all (HTTP 400 `BAD_REQUEST`). `document`: always the full text.
  */
 export type DocumentMode = 'persisted' | 'persistedWithFallback' | 'document';
 

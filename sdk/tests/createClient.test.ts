@@ -67,6 +67,22 @@ describe('createClient sends operations as trusted documents', () => {
     expect(bodyOf(hub.requests[1]!)['extensions']).toBeUndefined();
   });
 
+  it('stops hashing once a gateway without persisted documents refuses a hash-only request', async () => {
+    const hub = createFakeFetch({
+      [GATEWAY]: (_request, body) =>
+        (body as Record<string, unknown>)['query'] === undefined
+          ? json(
+              { errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }] },
+              400,
+            )
+          : json({ data: { diseaseCaseStats: [] } }),
+    });
+    const client = createClient({ endpoint: GATEWAY, fetch: hub.fetch });
+    await client.request(HealthDiseaseCasesDocument, { unitCode: '148' });
+    await client.request(HealthDiseaseCasesDocument, { unitCode: '148' });
+    expect(hub.requests.map((r) => typeof bodyOf(r)['query'])).toEqual(['undefined', 'string', 'string']);
+  });
+
   it("never sends the text in 'persisted' mode (partners limited to trusted documents)", async () => {
     const hub = createFakeFetch({
       [GATEWAY]: () =>
