@@ -23,16 +23,19 @@ export function createResponseChecker(expectedData) {
   function check(status, body, variant) {
     if (verified.get(variant) === body && status === 200) return true;
     let problem;
+    let parsed;
     try {
-      const parsed = JSON.parse(body);
+      parsed = JSON.parse(body);
+    } catch {
+      problem = `HTTP ${status}, not JSON: ${String(body).slice(0, 120)}`;
+    }
+    if (parsed !== undefined) {
       if (status !== 200) problem = `HTTP ${status}`;
       else if (parsed.errors?.length) problem = `errors: ${JSON.stringify(parsed.errors).slice(0, 300)}`;
       else {
         if (!expected.has(variant)) expected.set(variant, canonical(expectedData(variant)));
         if (canonical(parsed.data) !== expected.get(variant)) problem = 'data differs from the reference';
       }
-    } catch {
-      problem = `HTTP ${status}, not JSON: ${String(body).slice(0, 120)}`;
     }
     if (!problem) {
       verified.set(variant, body);

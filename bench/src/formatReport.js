@@ -5,12 +5,13 @@ const fmt = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.t
 function modeTable(meta, workload, modeName) {
   const rows = workload.modes[modeName];
   const lines = [
-    `| gateway | median RPS | p50 ms | p99 ms | CPU ms/request | peak RSS MiB | gateway core busy | load-side core busy | checked answers (wrong) | RPS per round |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
+    `| gateway | median RPS | p50 ms | p99 ms | CPU ms/request | RPS per CPU-second | peak RSS MiB | gateway core busy | load-side core busy | checked answers (wrong) | RPS per round |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
   ];
   for (const [id, r] of Object.entries(rows)) {
     lines.push(
       `| ${meta.gateways[id]} | ${fmt(r.rps, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.cpuMsPerRequest, 2)} | ` +
+        `${fmt(1000 / r.cpuMsPerRequest, 0)} | ` +
         `${fmt(workload.rssMiB[id], 0)} | ${fmt(r.gatewayCpuPct, 0)} % | ${fmt(r.loadSideCpuPct, 0)} % | ` +
         `${r.ok} (${r.wrong}) | ${r.rounds.join(', ')} |`,
     );
@@ -21,6 +22,15 @@ function modeTable(meta, workload, modeName) {
       .filter(([id]) => id !== 'lgsp')
       .map(([id, r]) => `${meta.gateways[id]} ×${fmt(ours.rps / r.rps, 2)}`);
     if (ratios.length) lines.push('', `RPS ratio, ours against: ${ratios.join('; ')}.`);
+    const cpuRatios = Object.entries(rows)
+      .filter(([id]) => id !== 'lgsp')
+      .map(([id, r]) => `${meta.gateways[id]} ×${fmt(r.cpuMsPerRequest / ours.cpuMsPerRequest, 2)}`);
+    if (cpuRatios.length) {
+      lines.push(
+        '',
+        `RPS per CPU-second ratio (less sensitive to other tenants on the gateway core), ours against: ${cpuRatios.join('; ')}.`,
+      );
+    }
   }
   return lines.join('\n');
 }
@@ -43,7 +53,8 @@ function overheadTable(meta, workload) {
 }
 
 const modeTitles = {
-  distinct: 'Distinct requests (variable `$offset` changes on every request; deduplication cannot help)',
+  distinct:
+    'Distinct requests (variables change from request to request; deduplication cannot stand in for execution)',
   identical: 'Identical requests',
 };
 
@@ -63,6 +74,7 @@ export function formatReport(meta, workloads) {
       'Our gateway runs with its defaults: no response cache, no request deduplication (neither exists in this ' +
       'build), plan/document caches as built in (yoga parse/validate cache).',
   ];
+  if (meta.pending) out.push('', `**${meta.pending}.**`);
   for (const w of workloads) {
     out.push('', `## ${w.title}`);
     for (const modeName of Object.keys(w.modes))

@@ -42,7 +42,8 @@ export async function waitUntil(probe, timeoutMs, what) {
   while (Date.now() < deadline) {
     try {
       if (await probe()) return;
-    } catch {
+    } catch (error) {
+      if (error.fatal) throw error;
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 200));

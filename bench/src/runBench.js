@@ -10,6 +10,8 @@ import { cpuSeconds, peakRssMiB, processTree } from './procStats.js';
 import { formatReport } from './formatReport.js';
 import { measureLatency, runLoad } from './runLoad.js';
 import { selectGateways, startGateways, stopGateways } from './startGateways.js';
+import { createIocWorkload } from './ioc/iocWorkload.js';
+import { iocHubAvailable } from './ioc/startIocHub.js';
 import { createStandardWorkload } from './standard/standardWorkload.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
@@ -26,6 +28,7 @@ function readOptions(env) {
     overheadRequests: num('BENCH_OVERHEAD_REQUESTS', 400),
     gateways: list('BENCH_GATEWAYS', 'lgsp,hive,hive-rust,apollo'),
     modes: list('BENCH_MODES', 'distinct,identical'),
+    workloads: list('BENCH_WORKLOADS', 'standard,ioc'),
     profile: env.BENCH_PROFILE === '1',
   };
 }
@@ -79,6 +82,14 @@ async function benchWorkload(workload, definitions, options, log) {
   };
   try {
     const live = [];
+    if (workload.learnExpected) {
+      const reference = gateways.find((g) => !g.startError);
+      if (!reference) throw new Error(`${workload.id}: no gateway started`);
+      await workload.learnExpected(reference.url);
+      results.notes.push(
+        `expected answers: those of ${reference.def.label} before load; the others must agree`,
+      );
+    }
     for (const gw of gateways) {
       const problem =
         gw.startError ??
@@ -101,7 +112,7 @@ async function benchWorkload(workload, definitions, options, log) {
       const rounds = Object.fromEntries(live.map((gw) => [gw.def.id, []]));
       for (let round = 0; round < options.rounds; round++) {
         for (const gw of live) {
-          const loadSidePids = [process.pid, ...processTree(workload.pid)];
+          const loadSidePids = [process.pid, ...workload.loadSidePids().flatMap(processTree)];
           const r = await measureRound(gw, workload.modes[modeName], options, loadSidePids);
           r.loadavg = loadavg();
           rounds[gw.def.id].push(r);
@@ -189,11 +200,20 @@ async function main() {
   };
   log(`options ${JSON.stringify(options)}; load average ${meta.loadavgStart.join(' ')}`);
   const workloads = [];
-  const standard = await createStandardWorkload();
-  try {
-    workloads.push(await benchWorkload(standard, definitions, options, log));
-  } finally {
-    await standard.close();
+  const factories = { standard: createStandardWorkload, ioc: createIocWorkload };
+  for (const id of options.workloads) {
+    if (id === 'ioc' && !iocHubAvailable()) {
+      meta.pending =
+        'IOC workload pending: schema/supergraph.graphql or a built simulator/subgraph is missing';
+      log(meta.pending);
+      continue;
+    }
+    const workload = await factories[id]();
+    try {
+      workloads.push(await benchWorkload(workload, definitions, options, log));
+    } finally {
+      await workload.close();
+    }
   }
   meta.loadavgEnd = loadavg();
   const report = await formatWithPrettier(formatReport(meta, workloads));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { experimentDefinitions } from '../experiments/experimentDefinitions.js';
 import { gatewayDefinitions, repoRoot } from './gateways/gatewayDefinitions.js';
 import { cores, freePort, spawnPinned, stopProcess, waitUntil } from './processes.js';
 
@@ -18,8 +19,15 @@ async function answersGraphQL(url) {
 }
 
 export function selectGateways(ids) {
-  const selected = gatewayDefinitions.filter((g) => ids.includes(g.id));
-  if (selected.some((g) => g.id === 'lgsp') && !existsSync(path.join(repoRoot, 'gateway/dist/bin.js'))) {
+  const known = [...gatewayDefinitions, ...experimentDefinitions];
+  const unknown = ids.filter((id) => !known.some((g) => g.id === id));
+  if (unknown.length)
+    throw new Error(`unknown gateway ids: ${unknown.join(', ')} (known: ${known.map((g) => g.id)})`);
+  const selected = ids.map((id) => known.find((g) => g.id === id));
+  if (
+    selected.some((g) => g.id.startsWith('lgsp')) &&
+    !existsSync(path.join(repoRoot, 'gateway/dist/bin.js'))
+  ) {
     throw new Error('gateway/dist/bin.js is missing: run `npm run build` (or `npx tsc -b gateway`) first');
   }
   return selected;
@@ -37,6 +45,7 @@ export async function startGateways(definitions, supergraphPath, extraArgs = {})
       [...(extraArgs[def.id] ?? []), ...def.args(supergraphPath, port)],
       {
         cwd,
+        env: def.env,
       },
     );
     const stderr = [];
@@ -47,9 +56,25 @@ export async function startGateways(definitions, supergraphPath, extraArgs = {})
   }
   for (const gw of running) {
     try {
-      await waitUntil(() => answersGraphQL(gw.url), 60_000, gw.def.label);
+      await waitUntil(
+        () => {
+          if (gw.child.exitCode !== null) throw Object.assign(new Error('exited'), { fatal: true });
+          return answersGraphQL(gw.url);
+        },
+        60_000,
+        gw.def.label,
+      );
     } catch (error) {
-      gw.startError = `${error.message}: ${gw.stderr.join('').slice(0, 500)}`;
+      // The first line that names the problem (an error class or message), not a stack.
+      const lines = gw.stderr
+        .join('')
+        .split('\n')
+        .map((l) => l.trim());
+      const at = lines.findIndex(
+        (l) => /error|invalid|unsupported|failed/i.test(l) && !/\.[cm]?js:\d|^at /.test(l),
+      );
+      const named = at < 0 ? '' : lines.slice(at, at + 2).join(' ');
+      gw.startError = `did not start (${error.message}): ${named.slice(0, 300)}`;
     }
   }
   return running;

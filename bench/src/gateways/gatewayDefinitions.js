@@ -1,6 +1,7 @@
 // How each gateway under test is started: a command line, pinned by the caller with taskset. Every peer runs with
-// its defaults; ours runs as shipped (`lgsp-gateway`, defaults, no auth, no cache: those features are not in
-// this build), its pino access log discarded like every gateway's output.
+// its defaults; ours runs as shipped (`lgsp-gateway`) with its defaults except authentication, which is turned
+// off (`LGSP_GATEWAY_AUTH_MODE=off`, as for the conformance suite: the peers do no auth either). Every gateway's
+// output (our pino access log included) is discarded.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ const hiveBin = path.join(path.dirname(require.resolve('@graphql-hive/gateway/pa
 
 /**
  * @typedef {{ id: string, label: string, args: (supergraph: string, port: number) => string[],
- *   readyPath: string }} GatewayDefinition
+ *   env?: Record<string, string> }} GatewayDefinition
  */
 
 /** @type {GatewayDefinition[]} */
@@ -29,7 +30,7 @@ export const gatewayDefinitions = [
       '--host',
       '127.0.0.1',
     ],
-    readyPath: '/healthz',
+    env: { LGSP_GATEWAY_AUTH_MODE: 'off' },
   },
   {
     id: 'hive',
@@ -43,7 +44,6 @@ export const gatewayDefinitions = [
       '--host',
       '127.0.0.1',
     ],
-    readyPath: '/healthcheck',
   },
   {
     id: 'hive-rust',
@@ -58,12 +58,10 @@ export const gatewayDefinitions = [
       '--host',
       '127.0.0.1',
     ],
-    readyPath: '/healthcheck',
   },
   {
     id: 'apollo',
     label: 'Apollo Gateway 2.14.4 + Apollo Server 5',
     args: (supergraph, port) => [path.join(here, 'apolloGateway.js'), supergraph, String(port)],
-    readyPath: null,
   },
 ];

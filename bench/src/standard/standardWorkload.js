@@ -26,9 +26,11 @@ export async function createStandardWorkload() {
   let counter = 0;
   return {
     id: 'standard',
-    title: 'Standard federation shape (accounts, inventory, products, reviews), heavy nested query',
+    title:
+      'Standard federation shape (accounts, inventory, products, reviews), heavy nested query; ' +
+      'distinct mode: `$offset` rotates users and products on every request',
     supergraphPath: started.supergraphPath,
-    pid: child.pid,
+    loadSidePids: () => [child.pid],
     modes: {
       identical: {
         nextRequest: () => ({ body: identicalBody, variant: 0 }),
