@@ -44,7 +44,7 @@ export interface ProvinceHubOptions {
   auth?: HubAuthMode;
   /** With auth `off`, still start the dev issuer (e.g. to test a gateway configured by hand). Default `false`. */
   devIssuer?: boolean;
-  /** The client whose token `query` sends when the call passes no `authorization` header. Default none. */
+  /** The client whose token `query` sends when the call passes no `authorization` header (ignored without an issuer). Default none. */
   defaultClient?: string;
   /** Config values per subgraph, overlaid on port 0 + its simulator (e.g. `{ police: { upstream: { retries: 0 } } }`). Default none. */
   subgraphConfig?: Partial<Record<ProvinceSystem, Record<string, unknown>>>;
@@ -241,7 +241,7 @@ export async function startProvinceHub(options: ProvinceHubOptions = {}): Promis
       async query(document, variables, headers = {}) {
         const hasAuthorization = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
         const bearer =
-          options.defaultClient && !hasAuthorization
+          options.defaultClient && auth.issuer && !hasAuthorization
             ? { authorization: `Bearer ${await auth.token(options.defaultClient)}` }
             : {};
         const sent = Object.fromEntries(
