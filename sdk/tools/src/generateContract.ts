@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run sdk:contract -- <client-id> [--purpose CODE]`: the SDK of one partner's contract, in
 // sdk/src/contracts/<client-id>/ (schema.graphql, typed documents, persisted-documents.json), formatted by prettier.
-import { readFileSync } from 'node:fs';
+// `npm run sdk:contract -- --all` regenerates every contract already in sdk/src/contracts/.
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,18 +12,25 @@ import { repositoryRoot } from './schemas.js';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
-  options: { purpose: { type: 'string' }, registry: { type: 'string' }, supergraph: { type: 'string' } },
+  options: {
+    purpose: { type: 'string' },
+    registry: { type: 'string' },
+    supergraph: { type: 'string' },
+    all: { type: 'boolean' },
+  },
   allowPositionals: true,
 });
-const [clientId] = positionals;
-if (clientId === undefined) {
+const clientIds = values.all
+  ? readdirSync(path.join(repositoryRoot, 'sdk', 'src', 'contracts'))
+  : positionals.slice(0, 1);
+if (clientIds.length === 0) {
   console.error(
-    'usage: npm run sdk:contract -- <client-id> [--purpose CODE] [--registry file] [--supergraph file]',
+    'usage: npm run sdk:contract -- <client-id> [--purpose CODE] [--registry file] [--supergraph file] | --all',
   );
   process.exit(2);
 }
 
-try {
+async function writeContract(clientId: string): Promise<void> {
   const files = await generateContractSdk({
     clientId,
     ...(values.purpose ? { purpose: values.purpose } : {}),
@@ -38,6 +46,10 @@ try {
   if (!hasOperations(clientId)) {
     console.log(`no operations in ${operationsDirectory(clientId)}: only the contract schema was written`);
   }
+}
+
+try {
+  for (const clientId of clientIds) await writeContract(clientId);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
