@@ -7,6 +7,11 @@ export const catalogConfigSchema = z.object({
   port: z.number().int().min(0).max(65_535).default(4101),
   /** Interface to bind (`LGSP_CATALOG_HOST`). Default `127.0.0.1`. */
   host: z.string().min(1).default('127.0.0.1'),
+  /**
+   * The gateway's public assertion keys, a JWKS file (`LGSP_CATALOG_GATEWAY_KEYS_FILE`): when set, every request must
+   * carry the gateway's signed assertion (direct calls get 401). Default: none (dev, tests). Set it in production.
+   */
+  gatewayKeysFile: z.string().min(1).optional(),
   upstream: z
     .object({
       /** The category service's API root (`LGSP_CATALOG_UPSTREAM__BASE_URL`). Default the simulator, port 4301. */

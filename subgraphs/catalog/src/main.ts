@@ -1,4 +1,4 @@
-import { ConfigError } from '@lgsp/subgraph-kit';
+import { ConfigError, readGatewayTrust } from '@lgsp/subgraph-kit';
 import { loadCatalogConfig } from './config.js';
 import { createCatalogSubgraph } from './createCatalogSubgraph.js';
 
@@ -11,7 +11,9 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const subgraph = await createCatalogSubgraph(config);
+const subgraph = await createCatalogSubgraph(config, {
+  ...(config.gatewayKeysFile ? { gatewayTrust: readGatewayTrust(config.gatewayKeysFile) } : {}),
+});
 console.log(`catalog subgraph listening on ${subgraph.url}`);
 const stop = (): void => {
   void subgraph.close().then(() => process.exit(0));

@@ -1,4 +1,4 @@
-import { ConfigError } from '@lgsp/subgraph-kit';
+import { ConfigError, readGatewayTrust } from '@lgsp/subgraph-kit';
 import { loadEnvironmentConfig } from './config.js';
 import { createEnvironmentSubgraph } from './createEnvironmentSubgraph.js';
 
@@ -11,7 +11,9 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const subgraph = await createEnvironmentSubgraph(config);
+const subgraph = await createEnvironmentSubgraph(config, {
+  ...(config.gatewayKeysFile ? { gatewayTrust: readGatewayTrust(config.gatewayKeysFile) } : {}),
+});
 console.log(`environment subgraph listening on ${subgraph.url}`);
 const stop = (): void => {
   void subgraph.close().then(() => process.exit(0));

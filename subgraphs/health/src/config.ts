@@ -7,6 +7,11 @@ export const healthConfigSchema = z.object({
   port: z.number().int().min(0).max(65_535).default(4104),
   /** Default `127.0.0.1`. Env `LGSP_HEALTH_HOST`. */
   host: z.string().min(1).default('127.0.0.1'),
+  /**
+   * The gateway's public assertion keys, a JWKS file (`LGSP_HEALTH_GATEWAY_KEYS_FILE`): when set, every request must
+   * carry the gateway's signed assertion (direct calls get 401). Default: none (dev, tests). Set it in production.
+   */
+  gatewayKeysFile: z.string().min(1).optional(),
   /** pino level. Default `info`. Env `LGSP_HEALTH_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   upstream: z

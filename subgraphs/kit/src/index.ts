@@ -52,6 +52,7 @@ export {
 } from './server/createSubgraphServer.js';
 export { createFormatError } from './server/formatSubgraphError.js';
 export type { Principal, GatewayTrustOptions } from './server/gatewayPrincipal.js';
+export { readGatewayTrust } from './server/readGatewayTrust.js';
 export { resolveRequestId } from './server/requestId.js';
 export { parseUpstreamPayload } from './parseUpstreamPayload.js';
 export { createPubSub, type PubSub, type PubSubOptions } from './createPubSub.js';

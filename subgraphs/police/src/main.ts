@@ -1,4 +1,4 @@
-import { ConfigError } from '@lgsp/subgraph-kit';
+import { ConfigError, readGatewayTrust } from '@lgsp/subgraph-kit';
 import { loadPoliceConfig, type PoliceConfig } from './config.js';
 import { createPoliceSubgraph } from './createPoliceSubgraph.js';
 
@@ -11,7 +11,9 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const subgraph = await createPoliceSubgraph(config);
+const subgraph = await createPoliceSubgraph(config, {
+  ...(config.gatewayKeysFile ? { gatewayTrust: readGatewayTrust(config.gatewayKeysFile) } : {}),
+});
 console.log(`police subgraph listening on ${subgraph.url}`);
 const stop = (): void => {
   void subgraph.close().then(() => process.exit(0));
