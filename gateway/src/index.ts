@@ -10,6 +10,7 @@ export { createSupergraphManager } from './supergraph/createSupergraphManager.js
 export type { SupergraphManager } from './supergraph/createSupergraphManager.js';
 export type { ExecutableSupergraph, SubgraphInfo } from './execution/buildExecutableSupergraph.js';
 export { createGatewayAuth } from './createGatewayAuth.js';
+export { writeAssertionKeys, type AssertionKeyFiles } from './writeAssertionKeys.js';
 export { getAccessRecord } from './accessRecord.js';
 export type { AccessRecord, OperationAccess, Refusal } from './accessRecord.js';
 export {
