@@ -62,6 +62,17 @@ describe("a partner's contract SDK holds only what the partner may read", () => 
     }
   });
 
+  it("every contract's manifest is part of the catalogue's, so the gateway loads one manifest", () => {
+    const read = (file: string) =>
+      JSON.parse(readFileSync(path.join(repositoryRoot, file), 'utf8')) as Record<string, string>;
+    const catalogue = read('sdk/src/generated/persisted-documents.json');
+    for (const clientId of ['partner-health', 'partner-police', 'ioc-dashboard']) {
+      const manifest = read(`sdk/src/contracts/${clientId}/persisted-documents.json`);
+      expect(Object.keys(manifest).length).toBeGreaterThan(0);
+      for (const [hash, document] of Object.entries(manifest)) expect(catalogue[hash]).toBe(document);
+    }
+  });
+
   it('refuses to generate for a client the registry does not know, naming the known ones', async () => {
     await expect(generateContractSdk({ clientId: 'partner-unknown' })).rejects.toThrow(
       /unknown client partner-unknown .*partner-health/,
