@@ -8,3 +8,4 @@ export {
   type ProvinceSubgraphEntry,
 } from './provinceSupergraph.js';
 export * from './gatewayAssertion.js';
+export * from './traceContext.js';
