@@ -74,6 +74,22 @@ const logSection = z
   })
   .strict();
 
+const metricsSection = z
+  .object({
+    /** Serve Prometheus metrics. Default true. */
+    enabled: z.boolean().default(true),
+    /** Path of the scrape endpoint; answered without a token, like `/healthz`. Default `/metrics`. */
+    path: z.string().startsWith('/').default('/metrics'),
+    /**
+     * Label request metrics with the partner's client id (`azp`, bounded by the partner registry). Default false:
+     * one series per partner multiplies the series count.
+     */
+    perClientLabels: z.boolean().default(false),
+    /** Also export Node's process metrics (CPU, memory, event loop lag, GC). Default true. */
+    processMetrics: z.boolean().default(true),
+  })
+  .strict();
+
 export const gatewayConfigSchema = z
   .object({
     /** Development mode: GraphiQL on the GraphQL path. Default false. */
@@ -89,6 +105,8 @@ export const gatewayConfigSchema = z
      * gateway over a foreign supergraph (conformance suites, benchmarks) sets `{ "mode": "off" }`.
      */
     auth: authConfigSchema.prefault({}),
+    /** Prometheus metrics (docs/observability.md). */
+    metrics: metricsSection.prefault({}),
   })
   .strict();
 
@@ -127,6 +145,7 @@ const envPaths: Record<string, { path: string[]; kind: 'string' | 'number' | 'bo
   LGSP_GATEWAY_SUBGRAPH_TIMEOUT_MS: { path: ['subgraphs', 'timeoutMs'], kind: 'number' },
   LGSP_GATEWAY_FORWARD_HEADERS: { path: ['subgraphs', 'forwardHeaders'], kind: 'list' },
   LGSP_GATEWAY_LOG_LEVEL: { path: ['log', 'level'], kind: 'string' },
+  LGSP_GATEWAY_METRICS_ENABLED: { path: ['metrics', 'enabled'], kind: 'boolean' },
   LGSP_GATEWAY_AUTH_MODE: { path: ['auth', 'mode'], kind: 'string' },
   LGSP_GATEWAY_AUTH_ISSUER: { path: ['auth', 'issuer'], kind: 'string' },
   LGSP_GATEWAY_AUTH_REGISTRY_FILE: { path: ['auth', 'registryFile'], kind: 'string' },
