@@ -65,6 +65,7 @@ describe('loadConfig', () => {
         rules: { scopes: {}, policies: {} },
         subgraphAssertion: { enabled: true, issuer: 'lgsp-gateway', ttlSeconds: 60 },
       },
+      metrics: { enabled: true, path: '/metrics', perClientLabels: false, processMetrics: true },
     });
   });
 
