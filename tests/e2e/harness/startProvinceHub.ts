@@ -70,6 +70,8 @@ export interface HubResponse {
 /** One simulator as tests drive it: its base URL and its `/__admin` API (faults, stats). */
 export interface HubSimulator extends SimulatorAdmin {
   url: string;
+  /** The in-process handle (the police one is a `PoliceSimulator` with `operationCounts()` per SOAP operation). */
+  server: SimulatorServer;
   /** `${url}/__admin/faults`: POST a fault spec, GET the active ones, DELETE to clear. */
   faultsUrl: string;
   /** `${url}/__admin/stats` (GET), reset with POST `${url}/__admin/stats/reset`. */
@@ -131,6 +133,7 @@ function hubSimulator(server: SimulatorServer): HubSimulator {
   return {
     ...createSimulatorAdmin(server.url),
     url: server.url,
+    server,
     faultsUrl: `${server.url}/__admin/faults`,
     statsUrl: `${server.url}/__admin/stats`,
   };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { repositoryRoot } from '@lgsp/schema';
+import type { PoliceSimulator } from '@lgsp/simulator-police';
 import {
   provinceSystems,
   startProvinceHub,
@@ -47,6 +48,8 @@ function communesOf(body: GraphQLResult): Commune[] {
 describe('the district screen over the whole hub', () => {
   it('costs at most one upstream call per system and resource for 19 communes', async () => {
     await hub.resetStats();
+    const police = hub.simulators.police.server as PoliceSimulator;
+    const operationsBefore = police.operationCounts();
     const { body } = await hub.query(districtQuery, { district: '148', period: june2025 });
     expect(body.errors).toBeUndefined();
     expect(communesOf(body)).toHaveLength(19);
@@ -65,6 +68,14 @@ describe('the district screen over the whole hub', () => {
         'GET /api/v1/surveillance/weekly-cases': 1,
       },
       environment: { 'GET /api/v1/stations': 1, 'GET /api/v1/readings': 1 },
+    });
+    const operations = Object.entries(police.operationCounts())
+      .map(([name, count]) => [name, count - (operationsBefore[name] ?? 0)] as const)
+      .filter(([, count]) => count > 0);
+    expect(Object.fromEntries(operations)).toEqual({
+      GetIncidentStatistics: 1,
+      GetAccidentStatistics: 1,
+      ListCameras: 1,
     });
   });
 
