@@ -47,8 +47,19 @@ function reservedAliasRefusal(): ExecutionResult {
   return { errors: [new GraphQLError(message, { extensions })] };
 }
 
-/** The document with `__lgspTypename: __typename` in every selection set on an interface or union. */
+/** Per document (yoga's parse cache keeps one object per query text) and schema: built once, not per request. */
+const augmented = new WeakMap<DocumentNode, WeakMap<GraphQLSchema, DocumentNode>>();
+
 function withTypenames(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+  let bySchema = augmented.get(document);
+  if (bySchema === undefined) augmented.set(document, (bySchema = new WeakMap()));
+  let result = bySchema.get(schema);
+  if (result === undefined) bySchema.set(schema, (result = addTypenames(schema, document)));
+  return result;
+}
+
+/** The document with `__lgspTypename: __typename` in every selection set on an interface or union. */
+function addTypenames(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
   const typeInfo = new TypeInfo(schema);
   return visit(
     document,
