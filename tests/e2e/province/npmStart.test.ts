@@ -58,7 +58,7 @@ function isAlive(pid: number): boolean {
 }
 
 describe('npm start', () => {
-  it('starts the hub, answers a query on the gateway and stops every process on Ctrl-C', async () => {
+  it('starts the hub, serves GraphiQL and a query on the gateway, and stops every process on Ctrl-C', async () => {
     const offset = await freeOffset();
     workDir = await mkdtemp(path.join(tmpdir(), 'lgsp-npm-start-'));
     const env = {
@@ -131,6 +131,13 @@ describe('npm start', () => {
       dossierStats: { received: expect.any(Number) },
       incidentStats: { total: expect.any(Number) },
     });
+
+    // Development mode: a browser opening the GraphQL URL gets GraphiQL.
+    const graphiql = await fetch(`http://127.0.0.1:${4000 + offset}/graphql`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(graphiql.status).toBe(200);
+    expect(await graphiql.text()).toMatch(/graphiql/i);
 
     started.kill('SIGINT');
     expect(await exited).toBe(0);
