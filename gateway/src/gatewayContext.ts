@@ -1,3 +1,4 @@
+import type { TraceContext } from '@lgsp/schema';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 
@@ -24,6 +25,11 @@ export interface GatewayContext {
   subgraphHeadersFor?: (subgraph: string) => Record<string, string> | undefined;
   /** Subgraph names this request called, in call order; filled by the subgraph executor (read by audit). */
   subgraphsCalled?: Set<string>;
+  /**
+   * This request's W3C trace context (set by `useTraceContext`): the subgraph executor sends every call a
+   * `traceparent` in this trace with a span id of its own.
+   */
+  traceContext?: TraceContext;
 }
 
 /** Narrows an executor's untyped context without trusting its shape. */

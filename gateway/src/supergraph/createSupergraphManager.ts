@@ -7,7 +7,7 @@ import {
   buildExecutableSupergraph,
   type ExecutableSupergraph,
 } from '../execution/buildExecutableSupergraph.js';
-import { createSubgraphExecutor } from '../upstream/createSubgraphExecutor.js';
+import { createSubgraphExecutor, type SubgraphCallReport } from '../upstream/createSubgraphExecutor.js';
 import { createSubgraphPools, type SubgraphPools } from '../upstream/createSubgraphPools.js';
 import { probeSubgraphs, type SubgraphProbe } from './probeSubgraphs.js';
 import { watchSupergraphFile } from './watchSupergraphFile.js';
@@ -25,13 +25,28 @@ export interface SupergraphManager {
   probe(): Promise<SubgraphProbe[]>;
   /** Stops watching and closes the pools. */
   close(): Promise<void>;
+  /** SHA-256 (hex) of the supergraph SDL serving now. */
+  hash(): string;
+  /** Adds an observer of subgraph calls and reloads (metrics); returns the function that removes it. */
+  observe(observer: SupergraphObserver): () => void;
+}
+
+export interface SupergraphObserver {
+  /** After every subgraph HTTP call, from every executor of every schema version. */
+  onSubgraphCall?(report: SubgraphCallReport): void;
+  /** After each reload of a changed file: `ok` with the new hash, or rejected (the previous schema keeps serving). */
+  onReload?(event: { ok: boolean; hash: string }): void;
 }
 
 type ManagerConfig = Pick<GatewayConfig, 'supergraph' | 'subgraphs' | 'requestIdHeader'>;
 
 const hashOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex');
 
-function createBuilder(config: ManagerConfig, pools: SubgraphPools) {
+function createBuilder(
+  config: ManagerConfig,
+  pools: SubgraphPools,
+  onCall: (report: SubgraphCallReport) => void,
+) {
   const { overrides } = config.subgraphs;
   return (sdl: string) =>
     buildExecutableSupergraph(sdl, {
@@ -44,6 +59,7 @@ function createBuilder(config: ManagerConfig, pools: SubgraphPools) {
           forwardHeaders: config.subgraphs.forwardHeaders,
           requestIdHeader: config.requestIdHeader,
           maxResponseBytes: config.subgraphs.maxResponseBytes,
+          onCall,
         }),
     });
 }
@@ -65,7 +81,15 @@ export async function createSupergraphManager(
 ): Promise<SupergraphManager> {
   const path = resolve(config.supergraph.path);
   const pools = createSubgraphPools(config.subgraphs);
-  const build = createBuilder(config, pools);
+  // One dispatcher for all executors: observers come and go without rebuilding the schema.
+  let observers: SupergraphObserver[] = [];
+  const onCall = (report: SubgraphCallReport) => {
+    for (const observer of observers) observer.onSubgraphCall?.(report);
+  };
+  const reloaded = (ok: boolean) => {
+    for (const observer of observers) observer.onReload?.({ ok, hash });
+  };
+  const build = createBuilder(config, pools, onCall);
   let { live, hash } = await loadInitial(path, build, pools);
   log.info({ supergraph: path, subgraphs: live.subgraphs.map((s) => s.name) }, 'supergraph loaded');
 
@@ -78,6 +102,7 @@ export async function createSupergraphManager(
         { supergraph: path, err: (error as Error).message },
         'supergraph reload rejected: unreadable',
       );
+      reloaded(false);
       return false;
     }
     const nextHash = hashOf(next);
@@ -91,9 +116,11 @@ export async function createSupergraphManager(
         { supergraph: path, err: (error as Error).message },
         'supergraph reload rejected; keeping previous',
       );
+      reloaded(false);
       return false;
     }
     log.info({ supergraph: path, subgraphs: live.subgraphs.map((s) => s.name) }, 'supergraph reloaded');
+    reloaded(true);
     return true;
   }
 
@@ -123,6 +150,13 @@ export async function createSupergraphManager(
     current: () => live,
     reload,
     probe: () => probeSubgraphs(live.subgraphs, pools, config.subgraphs.probeTimeoutMs),
+    hash: () => hash,
+    observe(observer) {
+      observers = [...observers, observer];
+      return () => {
+        observers = observers.filter((o) => o !== observer);
+      };
+    },
     async close() {
       stopWatching();
       await pools.close();

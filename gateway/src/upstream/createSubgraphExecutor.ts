@@ -1,5 +1,5 @@
 import { createGraphQLError, type ExecutionRequest, type Executor } from '@graphql-tools/utils';
-import { ErrorCode } from '@lgsp/schema';
+import { childTraceparent, ErrorCode, TRACEPARENT_HEADER, TRACESTATE_HEADER } from '@lgsp/schema';
 import {
   type ExecutionResult,
   getOperationAST,
@@ -31,6 +31,24 @@ export interface SubgraphExecutorOptions {
   requestIdHeader: string;
   /** Largest subgraph response body read; a larger one is cut off and answered UPSTREAM_ERROR. */
   maxResponseBytes: number;
+  /**
+   * Called once after every subgraph HTTP call with its outcome and duration (metrics). One function for all calls,
+   * so nothing is allocated per request for it; it must not throw. Default: none.
+   */
+  onCall?: (report: SubgraphCallReport) => void;
+}
+
+/** One subgraph HTTP call, as reported to `onCall`. */
+export interface SubgraphCallReport {
+  subgraph: string;
+  /**
+   * `ok`: a GraphQL response without errors; `graphql_error`: a response with errors; `failure`: no usable response
+   * (transport, timeout, HTTP error, not GraphQL); `aborted`: the client went away first.
+   */
+  outcome: 'ok' | 'graphql_error' | 'failure' | 'aborted';
+  /** The failure's UPSTREAM_* code, or the code of the first error a subgraph returned. */
+  code?: string;
+  durationSeconds: number;
 }
 
 interface CallOutcome {
@@ -87,6 +105,12 @@ function buildHeaders(options: SubgraphExecutorOptions, request: ExecutionReques
   const perSubgraph = ctx.subgraphHeadersFor?.(options.name);
   if (perSubgraph) Object.assign(headers, perSubgraph);
   if (ctx.requestId) headers[options.requestIdHeader] = ctx.requestId;
+  // After the forwarded headers: a client's own `traceparent` reaches subgraphs only as validated by useTraceContext.
+  if (ctx.traceContext) {
+    headers[TRACEPARENT_HEADER] = childTraceparent(ctx.traceContext);
+    if (ctx.traceContext.traceState) headers[TRACESTATE_HEADER] = ctx.traceContext.traceState;
+    else delete headers[TRACESTATE_HEADER];
+  }
   return headers;
 }
 
@@ -168,6 +192,18 @@ async function callSubgraph(
   }
 }
 
+function reportOf(subgraph: string, outcome: CallOutcome, elapsedMs: number): SubgraphCallReport {
+  const durationSeconds = elapsedMs / 1000;
+  if (outcome.failure) {
+    const kind = outcome.quiet ? 'aborted' : 'failure';
+    return { subgraph, outcome: kind, code: outcome.failure, durationSeconds };
+  }
+  const first = outcome.result?.errors?.[0];
+  if (first === undefined) return { subgraph, outcome: 'ok', durationSeconds };
+  const code = tagSubgraphError(subgraph, first).extensions?.['code'] as string | undefined;
+  return { subgraph, outcome: 'graphql_error', ...(code === undefined ? {} : { code }), durationSeconds };
+}
+
 /**
  * An executor for one subgraph over a keep-alive undici pool. It never throws: every failure becomes a result with
  * one error carrying `extensions.code` (UPSTREAM_*) and `extensions.subgraph`, so the stitched execution keeps the
@@ -186,7 +222,9 @@ export function createSubgraphExecutor(options: SubgraphExecutorOptions): Execut
     ctx.subgraphsCalled?.add(options.name);
     const startedMs = performance.now();
     const outcome = await callSubgraph(options, path, request);
-    const durationMs = Math.round((performance.now() - startedMs) * 10) / 10;
+    const elapsedMs = performance.now() - startedMs;
+    const durationMs = Math.round(elapsedMs * 10) / 10;
+    options.onCall?.(reportOf(options.name, outcome, elapsedMs));
     if (outcome.failure) {
       ctx.log?.[outcome.quiet ? 'debug' : 'warn'](
         { subgraph: options.name, code: outcome.failure, detail: outcome.detail, durationMs },
