@@ -86,6 +86,25 @@ describe('hostile queries over HTTP: a forbidden field is never reached', () => 
     }
   });
 
+  it('by mixing introspection with data in one operation (introspection is answered from the contract alone)', async () => {
+    const before = { ...hub.calls };
+    const { status, body } = await hub.post(
+      '{ search(text: "x") { ... on CameraEvent { id } } __schema { types { name } } }',
+      { client: 'partner-health' },
+    );
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      errors: [
+        {
+          message:
+            'Cannot run this operation: send introspection (__schema, __type) in an operation of its own, without data fields',
+          extensions: { code: 'BAD_REQUEST', reason: expect.any(String) },
+        },
+      ],
+    });
+    expect(hub.calls).toEqual(before);
+  });
+
   it('by a field name close to a hidden one (no "Did you mean" naming hidden fields)', async () => {
     const { status, body } = await hub.post('{ incident { id } }', { client: 'partner-health' });
     expect(status).toBe(400);

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@lgsp/schema';
 import {
   getOperationAST,
   GraphQLError,
@@ -36,25 +37,45 @@ export function operationAuthorizationOf(context: object): OperationAuthorizatio
   return decisions.get(context);
 }
 
-/** Whether the operation reads the schema itself (`__schema`, `__type`); those run against the caller's contract. */
-function readsIntrospection(document: DocumentNode, operationName: string | null | undefined): boolean {
+/** Names of the fields an operation selects at its root (through fragments). */
+function rootFieldNames(document: DocumentNode, operationName: string | null | undefined): Set<string> {
+  const names = new Set<string>();
   const operation = getOperationAST(document, operationName);
-  if (!operation) return false;
+  if (!operation) return names;
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
   );
   const seen = new Set<string>();
-  const visit = (set: SelectionSetNode): boolean =>
-    set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return ['__schema', '__type'].includes(selection.name.value);
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
-      const fragment = fragments.get(selection.name.value);
-      if (!fragment || seen.has(selection.name.value)) return false;
-      seen.add(selection.name.value);
-      return visit(fragment.selectionSet);
-    });
-  return visit(operation.selectionSet);
+  const visit = (set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  visit(operation.selectionSet);
+  return names;
 }
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * Introspection is answered from the caller's contract, data from the full schema; one execution cannot do both
+ * (graphql-js answers `__schema` from the schema it executes on), so an operation may not mix them.
+ */
+function introspectionUse(document: DocumentNode, operationName: string | null | undefined) {
+  const names = [...rootFieldNames(document, operationName)];
+  const introspection = names.some((name) => INTROSPECTION_ROOTS.has(name));
+  const data = names.some((name) => !INTROSPECTION_ROOTS.has(name) && name !== '__typename');
+  return introspection ? (data ? 'mixed' : 'only') : 'none';
+}
+
+const MIXED_INTROSPECTION =
+  'send introspection (__schema, __type) in an operation of its own, without data fields';
 
 /** graphql-js suggests similar names ("Did you mean …?"); from the full schema they would name hidden fields. */
 function withoutSuggestions(error: Error): Error {
@@ -120,10 +141,18 @@ export function useAuthorization(options: AuthorizationOptions): GatewayPlugin {
       return { errors: decision.errors.map((error) => withStatus(error, decision.status, realm)) };
     }
     if (decision.kind === 'remove') args.document = decision.document;
-    decisions.set(context, { access, entry, removed: decision.kind === 'remove' ? decision.errors : [] });
     // Introspection shows the caller's contract only; everything else runs on the full schema.
-    if (readsIntrospection(args.document, args.operationName))
-      args.schema = auth.contract(args.schema, access);
+    const introspection = introspectionUse(args.document, args.operationName);
+    if (introspection === 'mixed') {
+      entry.decision = 'refuse';
+      entry.refusals.push({ code: ErrorCode.BAD_REQUEST, reason: MIXED_INTROSPECTION });
+      const extensions = { code: ErrorCode.BAD_REQUEST, reason: MIXED_INTROSPECTION, http: { status: 400 } };
+      return {
+        errors: [new GraphQLError(`Cannot run this operation: ${MIXED_INTROSPECTION}`, { extensions })],
+      };
+    }
+    if (introspection === 'only') args.schema = auth.contract(args.schema, access);
+    decisions.set(context, { access, entry, removed: decision.kind === 'remove' ? decision.errors : [] });
     return undefined;
   };
 
