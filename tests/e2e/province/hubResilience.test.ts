@@ -31,7 +31,7 @@ beforeAll(async () => {
     // A short police deadline keeps the timeout case quick; a high breaker threshold keeps each case's failure its own
     // (with the default 5, the retries of one failing query would open the circuit for the next).
     subgraphConfig: {
-      police: { upstream: { requestTimeoutMs: 1_500, breaker: { failureThreshold: 1_000 } } },
+      police: { upstream: { requestTimeoutMs: 3_000, breaker: { failureThreshold: 1_000 } } },
     },
   });
 }, 120_000);
