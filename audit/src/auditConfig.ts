@@ -118,6 +118,12 @@ export const auditConfigSchema = z
         path: ['postgres', 'connectionString'],
         message: 'required when sink is postgres',
       });
+    if (config.spool.segmentBytes * 4 > config.spool.maxBytes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['spool', 'segmentBytes'],
+        message: 'at most a quarter of spool.maxBytes',
+      });
     if (!config.key.value && !config.key.file && !config.key.generateDevKey)
       ctx.addIssue({
         code: 'custom',

@@ -50,16 +50,41 @@ export function createAuditTrail(options: AuditTrailOptions) {
   const progressWaiters = new Set<() => void>();
   const loops: Promise<void>[] = [];
 
+  /** A wake-up that finds its loop busy is remembered, so a loop that checks for work and then sleeps cannot miss it. */
+  const signaled = { writer: false, deliverer: false };
+  const backoffs = new Set<() => void>();
+
   function wake(which: keyof typeof wakers): void {
     const resolve = wakers[which];
     wakers[which] = null;
-    resolve?.();
+    if (resolve) resolve();
+    else signaled[which] = true;
   }
-  function sleep(which: keyof typeof wakers, ms?: number): Promise<void> {
+  function waitForWork(which: keyof typeof wakers): Promise<void> {
+    if (signaled[which]) {
+      signaled[which] = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => (wakers[which] = resolve));
+  }
+  /** Retry delay: new work does not cut it short (a failing sink is not hammered); only close does. */
+  function backoff(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      wakers[which] = resolve;
-      if (ms !== undefined) setTimeout(() => wake(which), ms).unref();
+      const done = () => {
+        clearTimeout(timer);
+        backoffs.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      backoffs.add(done);
     });
+  }
+  function stopLoops(): void {
+    stopped = true;
+    for (const done of [...backoffs]) done();
+    wake('writer');
+    wake('deliverer');
   }
   function progress(): void {
     for (const check of progressWaiters) check();
@@ -91,7 +116,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
       if (!pending) {
         if (queue.length === 0) {
           if (state === 'closing') return;
-          await sleep('writer');
+          await waitForWork('writer');
           continue;
         }
         const items = queue.length <= batchMax ? queue : queue.slice(0, batchMax);
@@ -112,15 +137,18 @@ export function createAuditTrail(options: AuditTrailOptions) {
         if (!writeError)
           log.error({ err: error }, 'audit write failed; retrying (personal-data reads refused meanwhile)');
         writeError = error as Error;
-        // A batch larger than the spool's free space would never fit: halve it so that what fits goes in now.
+        // A batch over half the spool might never fit (delivered bytes are freed a segment at a time): halve it.
         const batch = pending ?? [];
-        if ((error as { code?: string }).code === 'AUDIT_SPOOL_FULL' && batch.length > 1) {
+        const full = error as { code?: string; maxBytes?: number; batchBytes?: number };
+        const mayNeverFit =
+          full.code === 'AUDIT_SPOOL_FULL' && (full.batchBytes ?? 0) > (full.maxBytes ?? 0) / 2;
+        if (mayNeverFit && batch.length > 1) {
           const half = Math.ceil(batch.length / 2);
           queue = [...batch.slice(half).map((body) => ({ body })), ...queue];
           pending = batch.slice(0, half);
           continue;
         }
-        await sleep('writer', delay);
+        await backoff(delay);
         delay = Math.min(delay * 2, maxRetryDelayMs);
       }
     }
@@ -136,7 +164,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
         if (!deliveryError)
           log.warn({ err: error }, 'audit sink unreachable at start; records wait in the spool');
         deliveryError = error as Error;
-        await sleep('deliverer', delay);
+        await backoff(delay);
         delay = Math.min(delay * 2, maxRetryDelayMs);
       }
     }
@@ -157,7 +185,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
           // A flush waiting on an empty spool (e.g. right after start) must learn that delivery has caught up.
           progress();
           if (state === 'closing' && queue.length === 0 && !pending) return;
-          await sleep('deliverer');
+          await waitForWork('deliverer');
           continue;
         }
         await sink.write(records);
@@ -172,7 +200,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
       } catch (error) {
         if (!deliveryError) log.warn({ err: error }, 'audit sink write failed; records kept in the spool');
         deliveryError = error as Error;
-        await sleep('deliverer', delay);
+        await backoff(delay);
         delay = Math.min(delay * 2, maxRetryDelayMs);
       }
     }
@@ -304,9 +332,7 @@ export function createAuditTrail(options: AuditTrailOptions) {
           );
         }
       }
-      stopped = true;
-      wake('writer');
-      wake('deliverer');
+      stopLoops();
       await Promise.all(loops);
       state = 'closed';
       if (spool && deliveredAt && queuedCount() === 0) await spool.discardDelivered(deliveredAt);

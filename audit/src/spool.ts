@@ -23,7 +23,11 @@ export interface SpoolPosition {
 /** Thrown by `append` when the spool is at its size limit: stable code, matched by code. */
 export class SpoolFullError extends Error {
   readonly code = 'AUDIT_SPOOL_FULL';
-  constructor(maxBytes: number) {
+  constructor(
+    readonly maxBytes: number,
+    /** Size of the refused batch: a batch over half the spool may never fit and should be split. */
+    readonly batchBytes: number,
+  ) {
     super(`audit spool full (${maxBytes} bytes)`);
   }
 }
@@ -95,19 +99,21 @@ export function createSpool(options: SpoolOptions) {
       if (!handle) throw new Error('spool is not open');
       const data = Buffer.from(`${batch.map((body) => JSON.stringify(body)).join('\n')}\n`, 'utf8');
       const activeSize = sizes.get(active) ?? 0;
-      const wouldOverflow =
-        totalBytes + data.byteLength > maxBytes || activeSize + data.byteLength > segmentBytes;
-      if (activeSize > 0 && wouldOverflow) {
-        // Rotate; an active segment already fully delivered is deleted at once, which frees its bytes.
+      const tooFull = totalBytes + data.byteLength > maxBytes;
+      // Rotate when the segment is full, or when it is wholly delivered and deleting it makes room. Never on a
+      // mere failed attempt: that would leave a trail of tiny segments and tiny delivery batches.
+      const segmentFull = activeSize > 0 && activeSize + data.byteLength > segmentBytes;
+      const deliveredWhole = activeSize > 0 && released.segment === active && released.offset >= activeSize;
+      if (segmentFull || (tooFull && deliveredWhole)) {
         const previous = active;
         await startSegment(active + 1);
-        if (released.segment === previous && released.offset >= activeSize) {
+        if (deliveredWhole) {
           await rm(pathOf(previous), { force: true });
           sizes.delete(previous);
           totalBytes -= activeSize;
         }
       }
-      if (totalBytes + data.byteLength > maxBytes) throw new SpoolFullError(maxBytes);
+      if (totalBytes + data.byteLength > maxBytes) throw new SpoolFullError(maxBytes, data.byteLength);
       await handle.write(data);
       if (fsync) await handle.datasync();
       const startOffset = sizes.get(active) ?? 0;

@@ -187,7 +187,7 @@ describe('audit trail flush', () => {
 });
 
 describe('audit trail with a nearly full spool', () => {
-  it('splits a batch larger than the free space instead of waiting forever', async () => {
+  it('splits a batch larger than half the spool instead of waiting forever for room', async () => {
     const { dir, remove } = await tempDir();
     try {
       const sink = switchableSink();
