@@ -25,7 +25,9 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{gateway,schema,audit,dev-issuer,sdk,subgraphs/*,simulators/*}/tests/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{gateway,schema,audit,dev-issuer,sdk,subgraphs/*,simulators/*}/tests/**/*.test.ts',
+      ],
     },
     {
       ...common,
