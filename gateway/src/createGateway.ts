@@ -12,8 +12,10 @@ import { useAuthorization } from './plugins/useAuthorization.js';
 import { useDocumentLimits } from './plugins/useDocumentLimits.js';
 import { useHealth } from './plugins/useHealth.js';
 import { useMediaTypeGuard } from './plugins/useMediaTypeGuard.js';
+import { useMetrics } from './plugins/useMetrics.js';
 import { usePersonalDataMasking } from './plugins/usePersonalDataMasking.js';
 import { useRequestId } from './plugins/useRequestId.js';
+import { useTraceContext } from './plugins/useTraceContext.js';
 import type { SupergraphManager } from './supergraph/createSupergraphManager.js';
 
 export interface GatewayDependencies {
@@ -46,7 +48,9 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  * Order, and why:
  * 1. useRequestId: first, so every later plugin, log line, subgraph call and response carries the id.
  * 2. useAccessLog: right after, so refused and health requests are logged too, with their final status.
+ *    useTraceContext: next to the request id, so the per-request logger and every subgraph call carry the trace.
  * 3. useHealth: before any GraphQL work, so probes stay cheap and never need auth.
+ *    useMetrics: serves /metrics without a token (as /healthz) and times requests from before auth, so refusals count.
  * 4. useMediaTypeGuard: refuses non-JSON bodies before yoga parses them (size, JSON syntax and GET-mutation
  *    refusals are yoga's own, recoded by createMaskError).
  * 5. useDocumentLimits: bounds tokens and depth at parse time, so nothing after it recurses on a hostile document.
@@ -66,7 +70,17 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
   const plugins: GatewayPlugin[] = [
     useRequestId({ header: config.requestIdHeader, log: deps.log }),
     useAccessLog({ log: deps.log, requestIdHeader: config.requestIdHeader }),
+    useTraceContext(),
     useHealth({ probe: deps.supergraph.probe, isAccepting: deps.isAccepting ?? (() => true) }),
+    ...(config.metrics.enabled
+      ? [
+          useMetrics({
+            ...config.metrics,
+            graphqlPath: config.server.graphqlPath,
+            supergraph: deps.supergraph,
+          }),
+        ]
+      : []),
     useMediaTypeGuard(),
     useDocumentLimits(config.server),
     ...(auth && config.auth.mode !== 'off'
