@@ -66,6 +66,39 @@ describe('the province hub with auth required, against the real dev issuer', () 
     expect(names).toEqual([...fields].sort());
   });
 
+  it.each([
+    [
+      'partner-health',
+      '{ healthFacilities(unitCode: "148", perPage: 1) { total } diseaseCaseStats(unitCode: "148") { cases } }',
+    ],
+    [
+      'auditor',
+      '{ administrativeUnit(code: "148") { name } healthFacilities(unitCode: "148", perPage: 1) { total } }',
+    ],
+    [
+      'ioc-dashboard',
+      '{ diseaseCaseStats(unitCode: "148") { cases } citizenReports(first: 1) { edges { node { id } } } }',
+    ],
+  ])('answers %s the data of its contract', async (client, query) => {
+    const { status, body } = await hub.query(query, {}, await as(client));
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    for (const value of Object.values(body.data ?? {})) expect(value).not.toBeNull();
+  });
+
+  it('refuses the auditor health data it may not read', async () => {
+    const { status, body } = await hub.query(
+      '{ diseaseCaseStats(unitCode: "148") { cases } }',
+      {},
+      await as('auditor'),
+    );
+    expect(status).toBe(403);
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'requires scope health:read',
+    });
+  });
+
   it('refuses partner-health the police data, naming the reason and the legal basis, and calls no system', async () => {
     await hub.resetStats();
     const { status, body } = await hub.query(incidentsQuery, {}, await as('partner-health'));
