@@ -77,6 +77,16 @@ describe('SIGKILL during load', () => {
     expect(restarted).toMatchObject({ ok: true, records: afterKill.records + 10, tornTail: null });
   });
 
+  it('file sink with the writer in a worker thread: same guarantees', async () => {
+    const dir = await tempDir();
+    const { acked, ackedIds } = await runAndKill(['file-thread', dir], 2000);
+    const afterKill = await verify(createFileSource(dir));
+    expect(afterKill.ok).toBe(true);
+    expect(afterKill.records).toBeGreaterThanOrEqual(acked);
+    const ids = new Set((await createFileSource(dir).query({ limit: 1e9 })).map((r) => r.id));
+    expect(ackedIds.every((id) => ids.has(id))).toBe(true);
+  });
+
   it('PostgreSQL sink: after restart the spool is delivered, acknowledged records are all there, none twice, chain intact', async () => {
     const dir = await tempDir();
     const schema = uniqueSchema();
