@@ -183,6 +183,16 @@ describe('each demo client of the real dev issuer gets exactly its contract thro
     expect(notGranted.body.errors?.[0]?.extensions?.['reason']).toMatch(/not granted to this client/);
   });
 
+  it('refuses a malformed case id rather than recording it', async () => {
+    const { status, body } = await hub.post('{ units { name } }', {
+      client: 'partner-police',
+      headers: { 'x-purpose': 'LAW_ENFORCEMENT', 'x-case-id': 'VV 2026 <script>' },
+    });
+    expect(status).toBe(403);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', coordinate: 'X-Purpose' });
+  });
+
   it('lets the auditor read the audit trail and nothing of the police', async () => {
     const trail = await hub.post('{ auditTrail { id clientId } }', { client: 'auditor' });
     expect(trail.body).toEqual({ data: { auditTrail: [{ id: 'A1', clientId: 'partner-police' }] } });
