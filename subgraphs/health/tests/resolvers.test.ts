@@ -90,6 +90,14 @@ describe('health subgraph: AdministrativeUnit fields', () => {
     expect(province!.healthFacilities).toHaveLength(170);
   });
 
+  it('lists each facility once in a commune the reform kept (same old and new code)', async () => {
+    const result = await entities(['04792']);
+    const [commune] = result.data?._entities as { healthFacilities: { id: string }[] }[];
+    const ids = commune!.healthFacilities.map((facility) => facility.id);
+    expect(ids).toEqual(expect.arrayContaining(['17004', '17102']));
+    expect(ids).toEqual([...new Set(ids)]);
+  });
+
   it('keeps weeks after the reform on the new communes only', async () => {
     const result = await entities(['04789', '04828']);
     const [dissolved, successor] = result.data?._entities as { diseaseCases: { isoWeek: string }[] }[];

@@ -49,13 +49,17 @@ export async function getAllPages<T>(
   throw malformedPayload(`more than ${MAX_PAGES} pages`);
 }
 
-/** Groups items by every key they belong to, for batch answers keyed by unit code. */
+/**
+ * Groups items by every key they belong to, for batch answers keyed by unit code. An item joins each group once even
+ * when `keysOf` names a key twice (a facility whose commune kept its code in the 2025 reform has the same old and
+ * new commune code).
+ */
 export function groupBy<K, T>(
   keys: readonly K[],
   items: readonly T[],
   keysOf: (item: T) => readonly K[],
 ): Map<K, T[]> {
   const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
-  for (const item of items) for (const key of keysOf(item)) groups.get(key)?.push(item);
+  for (const item of items) for (const key of new Set(keysOf(item))) groups.get(key)?.push(item);
   return groups;
 }
