@@ -1,5 +1,5 @@
-// Variants of our gateway measured next to it (select them with BENCH_GATEWAYS=lgsp,lgsp-semi64,…). Flags only:
-// nothing here changes gateway/ source.
+// Variants of our gateway measured next to it (select them with BENCH_GATEWAYS=lgsp,lgsp-semi64,…). Flags and
+// configuration only: nothing here changes gateway/ source.
 import { gatewayDefinitions } from '../src/gateways/gatewayDefinitions.js';
 
 const ours = gatewayDefinitions.find((g) => g.id === 'lgsp');
@@ -9,7 +9,14 @@ function withNodeFlags(id, label, nodeFlags) {
   return { ...ours, id, label, args: (supergraph, port) => [...nodeFlags, ...ours.args(supergraph, port)] };
 }
 
+/** Ours with extra environment variables (config through LGSP_GATEWAY_*). */
+function withEnv(id, label, env) {
+  return { ...ours, id, label, env: { ...ours.env, ...env } };
+}
+
 export const experimentDefinitions = [
+  // The per-request access log line (pino, synchronous write to stdout): what does it cost?
+  withEnv('lgsp-warnlog', 'ours, log level warn (no access log)', { LGSP_GATEWAY_LOG_LEVEL: 'warn' }),
   // GC took 24 % of the gateway's CPU in the profile; a larger young generation means fewer scavenges.
   withNodeFlags('lgsp-semi16', 'ours, --max-semi-space-size=16', ['--max-semi-space-size=16']),
   withNodeFlags('lgsp-semi32', 'ours, --max-semi-space-size=32', ['--max-semi-space-size=32']),

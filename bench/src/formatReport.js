@@ -5,14 +5,15 @@ const fmt = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.t
 function modeTable(meta, workload, modeName) {
   const rows = workload.modes[modeName];
   const lines = [
-    `| gateway | median RPS | p50 ms | p99 ms | CPU ms/request | RPS per CPU-second | peak RSS MiB | gateway core busy | load-side core busy | checked answers (wrong) | RPS per round |`,
-    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
+    `| gateway | median RPS | p50 ms | p99 ms | CPU ms/request | RPS per CPU-second | peak RSS MiB | gateway core busy | load-side core busy | subgraph calls per answer | checked answers (wrong) | RPS per round |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`,
   ];
   for (const [id, r] of Object.entries(rows)) {
     lines.push(
       `| ${meta.gateways[id]} | ${fmt(r.rps, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.cpuMsPerRequest, 2)} | ` +
         `${fmt(1000 / r.cpuMsPerRequest, 0)} | ` +
         `${fmt(workload.rssMiB[id], 0)} | ${fmt(r.gatewayCpuPct, 0)} % | ${fmt(r.loadSideCpuPct, 0)} % | ` +
+        `${fmt(r.subgraphCallsPerRequest, 1)} | ` +
         `${r.ok} (${r.wrong}) | ${r.rounds.join(', ')} |`,
     );
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Profiles our gateway under the standard heavy query (distinct mode): `node bench/src/profileGateway.js`.
-// Env: BENCH_DURATION_S (default 15), BENCH_CONNECTIONS (50), PROFILE_GATEWAY_ENTRY (another build of bin.js,
+// Env: BENCH_DURATION_S (default 15), BENCH_CONNECTIONS (50), BENCH_MODE (below), PROFILE_GATEWAY_ENTRY (another build of bin.js,
 // e.g. a patched copy from bench/experiments), PROFILE_HEAP=1 adds --heap-prof. Writes bench/profiles/*.cpuprofile
 // and prints the self-time summary.
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { gatewayDefinitions } from './gateways/gatewayDefinitions.js';
 import { pinSelf } from './processes.js';
 import { runLoad } from './runLoad.js';
 import { startGateways, stopGateways } from './startGateways.js';
+import { createIocWorkload } from './ioc/iocWorkload.js';
 import { createStandardWorkload } from './standard/standardWorkload.js';
 import { summarizeProfile } from './summarizeProfile.js';
 
@@ -26,10 +27,21 @@ const entry = process.env.PROFILE_GATEWAY_ENTRY;
 const def = entry ? { ...ours, args: (s, p) => [entry, ...ours.args(s, p).slice(1)] } : ours;
 const flags = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 if (process.env.PROFILE_HEAP === '1') flags.push('--heap-prof', `--heap-prof-dir=${dir}`);
-const workload = await createStandardWorkload();
-const [gw] = await startGateways([def], workload.supergraphPath, { lgsp: flags });
+// BENCH_WORKLOAD: standard (default) or ioc.
+const workload =
+  process.env.BENCH_WORKLOAD === 'ioc' ? await createIocWorkload() : await createStandardWorkload();
+const [gw] = await startGateways([def], workload.supergraphPath, { [def.id]: flags });
 if (gw.startError) throw new Error(gw.startError);
-const mode = workload.modes[process.env.BENCH_MODE ?? 'distinct'];
+await workload.learnExpected?.(gw.url);
+// BENCH_MODE: distinct (default), identical, or one-subgraph (the overhead query).
+const modeName = process.env.BENCH_MODE ?? 'distinct';
+const mode =
+  modeName === 'one-subgraph'
+    ? {
+        nextRequest: () => ({ body: workload.overhead.body, variant: 0 }),
+        expectedData: () => workload.overhead.expectedData,
+      }
+    : workload.modes[modeName];
 const checker = createResponseChecker(mode.expectedData);
 const common = { url: gw.url, connections, nextRequest: mode.nextRequest, check: checker.check };
 await runLoad({ ...common, durationS: 3 });

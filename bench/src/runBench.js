@@ -53,13 +53,14 @@ async function verifyBeforeLoad(gw, mode) {
   return undefined;
 }
 
-async function measureRound(gw, mode, options, loadSidePids) {
+async function measureRound(gw, workload, mode, options, loadSidePids) {
   const checker = createResponseChecker(mode.expectedData);
   const common = { url: gw.url, connections: options.connections, nextRequest: mode.nextRequest };
   if (options.leadInS > 0) await runLoad({ ...common, durationS: options.leadInS, check: checker.check });
   const pids = processTree(gw.child.pid);
   const cpuBefore = cpuSeconds(pids);
   const loadSideBefore = cpuSeconds(loadSidePids);
+  const callsBefore = (await workload.subgraphRequestCount?.()) ?? NaN;
   const t0 = performance.now();
   const load = await runLoad({ ...common, durationS: options.durationS, check: checker.check });
   const elapsedS = (performance.now() - t0) / 1000;
@@ -67,7 +68,16 @@ async function measureRound(gw, mode, options, loadSidePids) {
   // If the load generator and subgraphs (one core) were near 100 %, they, not the gateway, set the pace.
   const loadSideCpuPct = ((cpuSeconds(loadSidePids) - loadSideBefore) / elapsedS) * 100;
   const gatewayCpuPct = ((cpuSeconds(pids) - cpuBefore) / elapsedS) * 100;
-  return { ...load, cpuMsPerRequest, loadSideCpuPct, gatewayCpuPct, failures: checker.failures };
+  // Fewer calls per answer than the plan needs means upstream deduplication or caching is at work.
+  const subgraphCallsPerRequest = ((await workload.subgraphRequestCount?.()) - callsBefore) / load.ok;
+  return {
+    ...load,
+    cpuMsPerRequest,
+    loadSideCpuPct,
+    gatewayCpuPct,
+    subgraphCallsPerRequest,
+    failures: checker.failures,
+  };
 }
 
 async function benchWorkload(workload, definitions, options, log) {
@@ -113,7 +123,7 @@ async function benchWorkload(workload, definitions, options, log) {
       for (let round = 0; round < options.rounds; round++) {
         for (const gw of live) {
           const loadSidePids = [process.pid, ...workload.loadSidePids().flatMap(processTree)];
-          const r = await measureRound(gw, workload.modes[modeName], options, loadSidePids);
+          const r = await measureRound(gw, workload, workload.modes[modeName], options, loadSidePids);
           r.loadavg = loadavg();
           rounds[gw.def.id].push(r);
           log(
@@ -133,6 +143,7 @@ async function benchWorkload(workload, definitions, options, log) {
             cpuMsPerRequest: median(rs.map((r) => r.cpuMsPerRequest)),
             gatewayCpuPct: median(rs.map((r) => r.gatewayCpuPct)),
             loadSideCpuPct: median(rs.map((r) => r.loadSideCpuPct)),
+            subgraphCallsPerRequest: median(rs.map((r) => r.subgraphCallsPerRequest)),
             wrong: rs.reduce((s, r) => s + r.wrong + r.transportErrors, 0),
             ok: rs.reduce((s, r) => s + r.ok, 0),
             failures: rs.flatMap((r) => r.failures).slice(0, 3),

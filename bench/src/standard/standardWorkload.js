@@ -56,6 +56,13 @@ export async function createStandardWorkload() {
       directUrl: started.urls.products,
       expectedData: await expectedData(oneSubgraphQuery, {}),
     },
+    subgraphRequestCount: async () => {
+      const stats = await new Promise((resolve) => {
+        child.once('message', (m) => resolve(m.stats));
+        child.send('stats');
+      });
+      return Object.values(stats).reduce((sum, s) => sum + s.requests, 0);
+    },
     subgraphStats: () =>
       new Promise((resolve) => {
         child.once('message', (m) => resolve(m.stats));
