@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -66,6 +67,10 @@ describe("a partner's contract SDK holds only what the partner may read", () => 
     const read = (file: string) =>
       JSON.parse(readFileSync(path.join(repositoryRoot, file), 'utf8')) as Record<string, string>;
     const catalogue = read('sdk/src/generated/persisted-documents.json');
+    // The gateway refuses a manifest whose key is not the sha256 of its text (a client could run something else).
+    for (const [hash, document] of Object.entries(catalogue)) {
+      expect(createHash('sha256').update(document).digest('hex')).toBe(hash);
+    }
     for (const clientId of ['partner-health', 'partner-police', 'ioc-dashboard']) {
       const manifest = read(`sdk/src/contracts/${clientId}/persisted-documents.json`);
       expect(Object.keys(manifest).length).toBeGreaterThan(0);
