@@ -4,6 +4,7 @@ import type { AuditTrailApi } from './auditTrail.js';
 import { openInProcessAuditTrail } from './openInProcessAuditTrail.js';
 import { schemaNamePattern } from './postgresSchema.js';
 import { createThreadedAuditTrail } from './threadedAuditTrail.js';
+import { createDisabledAuditTrail } from './disabledAuditTrail.js';
 
 const mib = 1024 * 1024;
 
@@ -150,6 +151,11 @@ export async function openAuditTrail(
   options: { log?: Logger } = {},
 ): Promise<OpenedAuditTrail> {
   const log = options.log ?? pino({ level: 'silent' });
+  if (!config.enabled) {
+    log.warn('audit disabled by configuration: no records are written and personal-data reads are not gated');
+    const trail = createDisabledAuditTrail();
+    return { trail, close: () => trail.close() };
+  }
   if (!config.thread) return openInProcessAuditTrail(config, log);
   const trail = createThreadedAuditTrail(config, { log });
   await trail.start();

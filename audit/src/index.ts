@@ -51,3 +51,4 @@ export { outcomeOf, refusalErrorCodes } from './outcomeOf.js';
 export { createThreadedAuditTrail } from './threadedAuditTrail.js';
 export { openInProcessAuditTrail, loadAuditKey } from './openInProcessAuditTrail.js';
 export { openAuditReader } from './openAuditReader.js';
+export { createDisabledAuditTrail } from './disabledAuditTrail.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditConfigSchema, openAuditTrail } from '../src/auditConfig.js';
 import { createFileSource } from '../src/auditSource.js';
@@ -73,5 +73,24 @@ describe('outcomeOf', () => {
     );
     expect(outcomeOf({ maskedCoordinates: ['Citizen.phone'] })).toBe('masked');
     expect(outcomeOf({})).toBe('allowed');
+  });
+});
+
+describe('audit disabled', () => {
+  it('keeps the API, writes nothing and does not gate personal data', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const { trail, close } = await openAuditTrail(
+        auditConfigSchema.parse({ enabled: false, file: { dir } }),
+      );
+      trail.append(citizenLookup('017090001234'));
+      await trail.flush();
+      expect(trail.health()).toMatchObject({ personalDataAllowed: true, reason: 'audit disabled' });
+      expect(trail.stats()).toMatchObject({ appended: 1, written: 0, dropped: 1 });
+      await close();
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await remove();
+    }
   });
 });
