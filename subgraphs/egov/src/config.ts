@@ -12,6 +12,11 @@ export const egovConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   /** Log level (pino). Default `info`. Env `LGSP_EGOV_LOG_LEVEL`. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The gateway's public assertion keys, a JWKS file (`LGSP_EGOV_GATEWAY_KEYS_FILE`): when set, every request must
+   * carry the gateway's signed assertion (direct calls get 401). Default: none (dev, tests). Set it in production.
+   */
+  gatewayKeysFile: z.string().min(1).optional(),
   upstream: z
     .object({
       /** The egov system's API root. Default `http://127.0.0.1:4302/api/v1` (the simulator). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   createSubgraphServer,
+  type GatewayTrustOptions,
   type SubgraphServer,
   type SubgraphServerOptions,
   type UpstreamClientOptions,
@@ -20,6 +21,8 @@ export interface EgovSubgraphOptions {
   now?: () => Date;
   /** Upstream client settings beyond the config (tests shorten backoff and breaker). Default none. */
   upstream?: Partial<Omit<UpstreamClientOptions, 'name' | 'baseUrl'>>;
+  /** Accept only requests carrying the gateway's signed assertion (production). Default: none (open, dev/tests). */
+  gatewayTrust?: GatewayTrustOptions;
 }
 
 export interface EgovSubgraph extends SubgraphServer {
@@ -58,6 +61,7 @@ export async function createEgovSubgraph(
       }) as unknown as SubgraphServerOptions<EgovLoaders>['resolvers'],
       createLoaders: ({ requestId }) => createEgovLoaders(client, { requestId }),
       log,
+      gatewayTrust: options.gatewayTrust,
       port: config.port,
       host: config.host,
       listen: options.listen ?? true,

@@ -93,10 +93,9 @@ export async function startSubgraph(
       started = await createCatalogSubgraph(loadCatalogConfig({ values, env }), { log, gatewayTrust });
       break;
     case 'egov':
-      // Spread, so this compiles whether or not egov's factory takes gatewayTrust yet (it ignores unknown options).
       started = await createEgovSubgraph(loadEgovConfig(values, env), {
-        ...{ gatewayTrust },
         log,
+        gatewayTrust,
         now: () => options.now,
       });
       break;
