@@ -48,7 +48,7 @@ export {
   type ClientPrincipal,
   type Principal,
 } from './principal.js';
-export { refusalError, removeDeniedFields } from './refusals.js';
+export { refusalError, REMOVED_FIELDS_PLACEHOLDER, removeDeniedFields } from './refusals.js';
 export { CASE_ID_HEADER, PURPOSE_HEADER, resolvePurpose, type PurposeResult } from './resolvePurpose.js';
 export {
   createSubgraphAssertionSigner,

@@ -2,7 +2,14 @@ import { GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type Sele
 import type { Denial } from './accessRules.js';
 import type { FieldDenial } from './authorizeOperation.js';
 
-const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+/**
+ * What `removeDeniedFields` puts in a selection set it emptied (one shared node, so callers can recognise it and keep
+ * it out of responses).
+ */
+export const REMOVED_FIELDS_PLACEHOLDER: FieldNode = Object.freeze({
+  kind: Kind.FIELD,
+  name: Object.freeze({ kind: Kind.NAME, value: '__typename' }),
+});
 
 /**
  * The client-visible error of a refusal: code, reason and legal basis (Decree 194/2025 Art. 16), the coordinate
@@ -38,7 +45,7 @@ export function removeDeniedFields(document: DocumentNode, denials: readonly Fie
     },
     SelectionSet: {
       leave: (node: SelectionSetNode) =>
-        node.selections.length === 0 ? { ...node, selections: [TYPENAME] } : undefined,
+        node.selections.length === 0 ? { ...node, selections: [REMOVED_FIELDS_PLACEHOLDER] } : undefined,
     },
   });
 }

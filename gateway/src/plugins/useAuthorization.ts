@@ -4,6 +4,7 @@ import {
   GraphQLError,
   Kind,
   print,
+  visit,
   type DocumentNode,
   type ExecutionArgs,
   type SelectionSetNode,
@@ -11,8 +12,10 @@ import {
 import { accessContextOf, getAccessRecord, refusalOf, type OperationAccess } from '../accessRecord.js';
 import type { AccessContext } from '../auth/accessRules.js';
 import type { AuthService } from '../auth/createAuthService.js';
+import { REMOVED_FIELDS_PLACEHOLDER } from '../auth/refusals.js';
 import type { ExecutableSupergraph } from '../execution/buildExecutableSupergraph.js';
 import type { GatewayPlugin } from '../gatewayContext.js';
+import { aliasedTypename, reservedAliasError, usesReservedAlias } from './typenameAlias.js';
 
 export interface AuthorizationOptions {
   auth: Pick<AuthService, 'authorize' | 'contract' | 'updateSupergraph'>;
@@ -92,6 +95,16 @@ function withoutSuggestions(error: Error): Error {
   });
 }
 
+/**
+ * A selection set emptied by removal keeps a `__typename` so the document stays valid; aliased, it is taken out of
+ * the response with the masking aliases, so the client sees `{}` rather than a `__typename` it did not ask for.
+ */
+function withoutPlaceholders(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Field: (node) => (node === REMOVED_FIELDS_PLACEHOLDER ? aliasedTypename : undefined),
+  });
+}
+
 function withStatus(error: GraphQLError, status: number, realm: string): GraphQLError {
   const headers = status === 401 ? { 'www-authenticate': `Bearer realm="${realm}"` } : undefined;
   return new GraphQLError(error.message, {
@@ -125,6 +138,8 @@ export function useAuthorization(options: AuthorizationOptions): GatewayPlugin {
       auth.updateSupergraph(print(live.document));
       rulesOf = live.document;
     }
+    // Checked on the client's document, before the gateway adds its own aliases.
+    if (usesReservedAlias(args.document)) return { errors: [reservedAliasError()] };
     const decision = auth.authorize(args.schema, args.document, args.operationName, access);
     const errors = decision.kind === 'allow' ? [] : decision.errors;
     const operationName = getOperationAST(args.document, args.operationName)?.name?.value;
@@ -140,7 +155,7 @@ export function useAuthorization(options: AuthorizationOptions): GatewayPlugin {
     if (decision.kind === 'refuse') {
       return { errors: decision.errors.map((error) => withStatus(error, decision.status, realm)) };
     }
-    if (decision.kind === 'remove') args.document = decision.document;
+    if (decision.kind === 'remove') args.document = withoutPlaceholders(decision.document);
     // Introspection shows the caller's contract only; everything else runs on the full schema.
     const introspection = introspectionUse(args.document, args.operationName);
     if (introspection === 'mixed') {

@@ -1,50 +1,19 @@
-import { ErrorCode } from '@lgsp/schema';
 import {
-  GraphQLError,
   isAbstractType,
-  Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
   type ExecutionResult,
-  type FieldNode,
   type GraphQLSchema,
 } from 'graphql';
 import type { AuthService } from '../auth/createAuthService.js';
 import type { GatewayPlugin } from '../gatewayContext.js';
+import { aliasedTypename, TYPENAME_ALIAS } from './typenameAlias.js';
 import { operationAuthorizationOf, type OperationAuthorization } from './useAuthorization.js';
 
 export interface PersonalDataMaskingOptions {
   auth: Pick<AuthService, 'mask'>;
-}
-
-/**
- * Response key of the `__typename` the gateway adds where an object's concrete type decides which fragments apply
- * (interfaces, unions): masking then follows the type instead of masking every fragment. Clients may not use it.
- */
-export const TYPENAME_ALIAS = '__lgspTypename';
-
-const typenameField: FieldNode = {
-  kind: Kind.FIELD,
-  alias: { kind: Kind.NAME, value: TYPENAME_ALIAS },
-  name: { kind: Kind.NAME, value: '__typename' },
-};
-
-function usesReservedAlias(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Field(node) {
-      if (node.alias?.value === TYPENAME_ALIAS) found = true;
-    },
-  });
-  return found;
-}
-
-function reservedAliasRefusal(): ExecutionResult {
-  const message = `The alias ${TYPENAME_ALIAS} is reserved by the gateway`;
-  const extensions = { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } };
-  return { errors: [new GraphQLError(message, { extensions })] };
 }
 
 /** Per document (yoga's parse cache keeps one object per query text) and schema: built once, not per request. */
@@ -68,7 +37,7 @@ function addTypenames(schema: GraphQLSchema, document: DocumentNode): DocumentNo
         leave(node) {
           // On leave, TypeInfo still describes this selection set's own type.
           if (!isAbstractType(typeInfo.getParentType())) return undefined;
-          return { ...node, selections: [...node.selections, typenameField] };
+          return { ...node, selections: [...node.selections, aliasedTypename] };
         },
       },
     }),
@@ -125,10 +94,9 @@ const isSingleResult = (result: unknown): result is ExecutionResult =>
 export function usePersonalDataMasking(options: PersonalDataMaskingOptions): GatewayPlugin {
   const { auth } = options;
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args }) {
       const decided = operationAuthorizationOf(args.contextValue as object);
       if (decided === undefined) return;
-      if (usesReservedAlias(args.document)) return setResultAndStopExecution(reservedAliasRefusal());
       const { schema, operationName } = args;
       const document = (args.document = withTypenames(schema, args.document));
       return {
@@ -137,10 +105,9 @@ export function usePersonalDataMasking(options: PersonalDataMaskingOptions): Gat
         },
       };
     },
-    onSubscribe({ args, setResultAndStopExecution }) {
+    onSubscribe({ args }) {
       const decided = operationAuthorizationOf(args.contextValue as object);
       if (decided === undefined) return;
-      if (usesReservedAlias(args.document)) return setResultAndStopExecution(reservedAliasRefusal());
       const { schema, operationName } = args;
       const document = (args.document = withTypenames(schema, args.document));
       return {

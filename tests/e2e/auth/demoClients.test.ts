@@ -107,6 +107,16 @@ describe('each demo client of the real dev issuer gets exactly its contract thro
     ]);
   });
 
+  it('shows no placeholder where removal emptied a selection', async () => {
+    const root = await hub.post('{ auditTrail { id } }', { client: 'ioc-dashboard' });
+    expect(root.status).toBe(200);
+    expect(root.body.data).toEqual({});
+    expect(root.body.errors).toHaveLength(1);
+    const nested = await hub.post('{ incidents { suspectPlate } }', { client: 'ioc-dashboard' });
+    expect(nested.body.data).toEqual({ incidents: [{}] });
+    expect(nested.body.errors?.[0]?.path).toEqual(['incidents', 'suspectPlate']);
+  });
+
   it('masks personal data by kind for a client without pii:read', async () => {
     const { body } = await hub.post('{ incidents { reporterName reporterPhone } }', {
       client: 'ioc-dashboard',
