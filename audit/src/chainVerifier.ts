@@ -37,6 +37,8 @@ export function createChainVerifier(options: { anchor?: ChainHead } = {}) {
   let pendingPrefix: ChainHead | null = null;
   let prunedThroughSeq: number | null = null;
   let failure: ChainBreak | null = null;
+  /** Highest prefix a checkpoint vouches for, when none vouches for the whole gap: the gap starts after it. */
+  let vouchedThrough = 0;
 
   function fail(seq: number, location: string, reason: string): false {
     failure = { seq, location, reason };
@@ -83,6 +85,8 @@ export function createChainVerifier(options: { anchor?: ChainHead } = {}) {
           `record seq ${head.seq} was replaced: seq ${record.seq} does not link to it`,
         );
       }
+      if (record.kind === 'checkpoint' && pendingPrefix && record.prunedThroughSeq < pendingPrefix.seq)
+        vouchedThrough = Math.max(vouchedThrough, record.prunedThroughSeq);
       if (record.kind === 'checkpoint' && pendingPrefix && record.prunedThroughSeq === pendingPrefix.seq) {
         if (record.prunedThroughHash !== pendingPrefix.hash)
           return fail(
@@ -99,9 +103,9 @@ export function createChainVerifier(options: { anchor?: ChainHead } = {}) {
     finish(): VerifyResult {
       if (!failure && pendingPrefix)
         fail(
-          1,
+          vouchedThrough + 1,
           'start of chain',
-          `records 1..${pendingPrefix.seq} missing and no checkpoint records their removal`,
+          `records ${vouchedThrough + 1}..${pendingPrefix.seq} missing and no checkpoint records their removal`,
         );
       return { ok: failure === null, records: count, firstSeq, head, prunedThroughSeq, break: failure };
     },

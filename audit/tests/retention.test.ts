@@ -49,13 +49,17 @@ describe('retention', () => {
 
   it('detects records removed from the start without a checkpoint', async () => {
     const { sink, trail } = await trailWithHistory();
-    await applyRetention({ trail, sink, retentionDays: 30, now });
+    const { prunedThroughSeq } = await applyRetention({ trail, sink, retentionDays: 30, now });
     await trail.close();
     const [oldest] = await listAuditFiles(dir);
     await rm(oldest!.path);
     const verified = await verifySource(createFileSource(dir));
     expect(verified.ok).toBe(false);
-    expect(verified.break).toMatchObject({ seq: 1, reason: expect.stringContaining('no checkpoint') });
+    // The checkpoint vouches for 1..prunedThroughSeq; the gap after it is reported where it starts.
+    expect(verified.break).toMatchObject({
+      seq: prunedThroughSeq! + 1,
+      reason: expect.stringContaining('no checkpoint'),
+    });
   });
 
   it('keeps everything when nothing is older than the retention period', async () => {
