@@ -56,3 +56,11 @@ export { readGatewayTrust } from './server/readGatewayTrust.js';
 export { resolveRequestId } from './server/requestId.js';
 export { parseUpstreamPayload } from './parseUpstreamPayload.js';
 export { createPubSub, type PubSub, type PubSubOptions } from './createPubSub.js';
+export {
+  createSubgraphMetrics,
+  defaultSubgraphMetrics,
+  type SubgraphMetrics,
+  type SubgraphMetricsOptions,
+  type UpstreamCallOutcome,
+} from './metrics/subgraphMetrics.js';
+export { currentRequestScope, type RequestScope } from './requestScope.js';

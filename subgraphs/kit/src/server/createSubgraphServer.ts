@@ -16,6 +16,9 @@ import { GatewayAssertionError } from '@lgsp/schema';
 import { createAuthenticate, type GatewayTrustOptions, type Principal } from './gatewayPrincipal.js';
 import { createHttpHandler, listenHttp, UNAUTHENTICATED_MESSAGE } from './serveHttp.js';
 import { createSubscriptionHandler } from './serveSubscription.js';
+import { defaultSubgraphMetrics, type SubgraphMetrics } from '../metrics/subgraphMetrics.js';
+import { currentRequestScope, requestScopeOf, runInRequestScope } from '../requestScope.js';
+import { withObservability } from './withObservability.js';
 
 /** What every resolver receives. `TLoaders` is whatever the subgraph's `createLoaders` returns. */
 export interface SubgraphContext<TLoaders = unknown> {
@@ -67,6 +70,15 @@ export interface SubgraphServerOptions<TLoaders> {
    * (dev and unit tests); production config sets it.
    */
   gatewayTrust?: GatewayTrustOptions;
+  /** Prometheus metrics at `GET /metrics` (docs/observability.md). Default: enabled, the process's registry. */
+  metrics?: {
+    /** Default true. */
+    enabled?: boolean;
+    /** Default `/metrics`. */
+    path?: string;
+    /** Default `defaultSubgraphMetrics()`, which the upstream clients also report to. */
+    registry?: SubgraphMetrics;
+  };
 }
 
 export interface SubgraphServer {
@@ -120,14 +132,15 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     requestId: string,
     principal: Principal,
   ): Promise<SubgraphContext<TLoaders>> => {
-    const log = rootLog.child({ requestId, subgraph: name });
+    const traceId = currentRequestScope()?.trace.traceId;
+    const log = rootLog.child({ requestId, subgraph: name, ...(traceId ? { traceId } : {}) });
     const info: RequestInfo = { requestId, log, headers, principal };
     const loaders = options.createLoaders ? options.createLoaders(info) : ({} as TLoaders);
     return { requestId, log, headers, loaders, principal, ...options.context?.(info) };
   };
 
-  const executeOperation: SubgraphServer['executeOperation'] = async (request, { headers = {} } = {}) => {
-    const requestId = resolveRequestId(headers['x-request-id']);
+  const executeInScope = async (request: GraphQLRequest, headers: IncomingHttpHeaders) => {
+    const requestId = currentRequestScope()?.requestId ?? resolveRequestId(headers['x-request-id']);
     let principal: Principal;
     try {
       principal = authenticate(headers, requestId);
@@ -144,6 +157,9 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
     return response.body.singleResult as FormattedExecutionResult;
   };
+  // In-process calls get the same request scope as HTTP ones, so their upstream calls carry the id and the trace.
+  const executeOperation: SubgraphServer['executeOperation'] = (request, { headers = {} } = {}) =>
+    runInRequestScope(requestScopeOf(headers), executeInScope, request, headers);
 
   if (options.listen === false) {
     return { url: undefined, port: undefined, executeOperation, close: () => apollo.stop() };
@@ -161,13 +177,22 @@ export async function createSubgraphServer<TLoaders = Record<string, never>>(
     subgraph: name,
     healthDetails: options.healthDetails,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-    resolveRequestId: (request) => resolveRequestId(request.headers['x-request-id']),
+    resolveRequestId: (request) =>
+      currentRequestScope()?.requestId ?? resolveRequestId(request.headers['x-request-id']),
     context: (request, requestId, principal) => buildContext(request.headers, requestId, principal),
     authenticate: (request, requestId) => authenticate(request.headers, requestId),
     subscriptions: subscriptions.handle,
   });
+  const metricsEnabled = options.metrics?.enabled ?? true;
+  const observed = withObservability(handler, {
+    subgraph: name,
+    graphqlPath: path,
+    metrics: metricsEnabled ? (options.metrics?.registry ?? defaultSubgraphMetrics()) : undefined,
+    metricsPath: options.metrics?.path ?? '/metrics',
+    log: rootLog,
+  });
   const { server, host, port } = await listenHttp(
-    handler,
+    observed,
     options.port ?? 0,
     options.host ?? '127.0.0.1',
     rootLog,

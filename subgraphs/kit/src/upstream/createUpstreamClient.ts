@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import type { Logger } from 'pino';
+import { defaultSubgraphMetrics, type SubgraphMetrics } from '../metrics/subgraphMetrics.js';
 import { createCircuitBreaker } from './circuitBreaker.js';
 import { createRequester } from './requestWithRetries.js';
 import { upstreamDefaults } from './upstreamDefaults.js';
@@ -47,6 +48,11 @@ export interface UpstreamClientOptions {
   maxResponseBytes?: number;
   /** Default: no logging. */
   log?: Logger;
+  /**
+   * Where calls, durations, retries and the breaker state are reported (served by the subgraph server's `/metrics`).
+   * Default: the process's `defaultSubgraphMetrics()`; `false` reports nothing.
+   */
+  metrics?: SubgraphMetrics | false;
 }
 
 /** One client per upstream system: a keep-alive pool, timeouts, retries with jittered backoff, a circuit breaker. */
@@ -65,12 +71,16 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     keepAliveTimeout: options.keepAliveTimeoutMs ?? upstreamDefaults.keepAliveTimeoutMs,
     connect: { timeout: options.connectTimeoutMs ?? upstreamDefaults.connectTimeoutMs },
   });
+  const metrics = options.metrics === false ? undefined : (options.metrics ?? defaultSubgraphMetrics());
   const breaker = createCircuitBreaker({
     failureThreshold: options.breaker?.failureThreshold ?? upstreamDefaults.breakerFailureThreshold,
     openMs: options.breaker?.openMs ?? upstreamDefaults.breakerOpenMs,
-    onStateChange: (state) =>
-      log?.warn({ upstream: name, breaker: state.kind }, 'upstream circuit state changed'),
+    onStateChange: (state) => {
+      metrics?.breakerTransition(name, state.kind);
+      log?.warn({ upstream: name, breaker: state.kind }, 'upstream circuit state changed');
+    },
   });
+  const untrackBreaker = metrics?.trackBreaker(name, () => breaker.state());
 
   const stats: UpstreamClientStats = {
     requests: 0,
@@ -88,6 +98,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     headers: options.headers,
     log,
     stats,
+    metrics,
   });
 
   return {
@@ -126,6 +137,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     },
     breakerState: () => breaker.state(),
     stats: () => ({ ...stats, failures: { ...stats.failures } }),
-    close: () => pool.close(),
+    close: () => {
+      untrackBreaker?.();
+      return pool.close();
+    },
   };
 }

@@ -1,5 +1,8 @@
 import type { Pool } from 'undici';
 import type { Logger } from 'pino';
+import { childTraceparent } from '@lgsp/schema';
+import type { SubgraphMetrics, UpstreamCallOutcome } from '../metrics/subgraphMetrics.js';
+import { currentRequestScope } from '../requestScope.js';
 import type { CircuitBreaker } from './circuitBreaker.js';
 import { sendOnce, type RawResponse } from './sendOnce.js';
 import { NotFound, UpstreamError } from './upstreamErrors.js';
@@ -28,6 +31,8 @@ export interface RequesterDependencies {
   log: Logger | undefined;
   /** Mutated in place: the client's counters. */
   stats: UpstreamClientStats;
+  /** Where calls, durations and retries are reported; undefined = not reported. */
+  metrics: SubgraphMetrics | undefined;
 }
 
 function buildPath(prefix: string, path: string, query: Record<string, QueryValue> | undefined): string {
@@ -71,6 +76,13 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+function traceHeaders({
+  trace,
+}: NonNullable<ReturnType<typeof currentRequestScope>>): Record<string, string> {
+  const traceparent = childTraceparent(trace);
+  return trace.traceState ? { traceparent, tracestate: trace.traceState } : { traceparent };
+}
+
 /** One attempt through the breaker; 5xx (unless accepted) is a failure here so the breaker counts it. */
 async function attempt(
   deps: RequesterDependencies,
@@ -80,6 +92,9 @@ async function attempt(
   const { name, pool, breaker, settings } = deps;
   if (!breaker.tryAcquire()) throw new UpstreamError({ upstream: name, reason: 'circuitOpen' });
   deps.stats.attempts += 1;
+  // The served request's id and trace reach the upstream without every loader passing them; each attempt is a span.
+  const scope = currentRequestScope();
+  const requestId = request.requestId ?? scope?.requestId;
   try {
     const response = await sendOnce(pool, {
       upstream: name,
@@ -88,8 +103,9 @@ async function attempt(
       body: request.body,
       headers: {
         ...deps.headers,
+        ...(scope ? traceHeaders(scope) : {}),
         ...request.headers,
-        ...(request.requestId ? { 'x-request-id': request.requestId } : {}),
+        ...(requestId ? { 'x-request-id': requestId } : {}),
       },
       timeoutMs: settings.requestTimeoutMs,
       maxResponseBytes: settings.maxResponseBytes,
@@ -113,7 +129,7 @@ export function createRequester(
 ): (raw: RawRequestOptions) => Promise<UpstreamResponse | NotFound> {
   const { name, base, settings, log } = deps;
 
-  async function request(raw: RawRequestOptions): Promise<UpstreamResponse | NotFound> {
+  async function send(raw: RawRequestOptions): Promise<UpstreamResponse | NotFound> {
     const method = raw.method.toUpperCase();
     const idempotent = raw.idempotent ?? (method === 'GET' || method === 'HEAD');
     const maxAttempts = 1 + (idempotent ? settings.retries : 0);
@@ -150,9 +166,34 @@ export function createRequester(
           throw failed;
         }
         deps.stats.retries += 1;
+        deps.metrics?.upstreamRetry(name);
         const ceilingMs = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (attemptNumber - 1));
         await sleep(Math.random() * ceilingMs, raw.signal);
       }
+    }
+  }
+
+  /** `send`, reported to the metrics once per call (retries included), whatever its outcome. */
+  async function request(raw: RawRequestOptions): Promise<UpstreamResponse | NotFound> {
+    const { metrics } = deps;
+    if (metrics === undefined) return send(raw);
+    const startedMs = performance.now();
+    let outcome: UpstreamCallOutcome = 'aborted';
+    let code = 'none';
+    let reason = 'none';
+    try {
+      const response = await send(raw);
+      outcome = response === NotFound ? 'not_found' : 'ok';
+      return response;
+    } catch (error) {
+      // Anything but an UpstreamError is the caller's cancellation (or a bug): not the upstream's failure.
+      if (error instanceof UpstreamError) {
+        outcome = 'error';
+        ({ code, reason } = error);
+      }
+      throw error;
+    } finally {
+      metrics.upstreamCall(name, outcome, code, reason, (performance.now() - startedMs) / 1000);
     }
   }
 
