@@ -6,6 +6,10 @@
 // Ports: schema/README.md. LGSP_PORT_OFFSET=<n> adds n to every port (a second hub beside a running one, e2e tests);
 // the gateway then reaches the subgraphs through its LGSP_GATEWAY_SUBGRAPH_URL_<name> overrides, since the committed
 // supergraph names the standard ports.
+//
+// Trust: at every start a new assertion key pair is written to .data/keys/ (LGSP_KEYS_DIR overrides it): the gateway
+// signs each subgraph call with the private half, and every subgraph refuses a call without that signature (a direct
+// call gets 401), as in production (docs/identity.md §7).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +38,22 @@ const subgraphUrl = (i) => `http://${host}:${port.subgraph(i)}/graphql`;
 const upstreamUrl = (s, i) => `http://${host}:${port.simulator(i)}${s === 'police' ? '' : '/api/v1'}`;
 const envPrefix = (s) => `LGSP_${s.toUpperCase()}_`;
 
+/** The gateway's assertion keys, made fresh at each start by the gateway package's own writer. */
+async function writeKeys() {
+  const dir = path.resolve(root, process.env.LGSP_KEYS_DIR ?? '.data/keys');
+  let gateway;
+  try {
+    gateway = await import('@lgsp/gateway');
+  } catch (error) {
+    console.error(
+      `start: cannot load @lgsp/gateway (${error.code ?? error.message}): run \`npm run build\` first`,
+    );
+    process.exit(2);
+  }
+  return gateway.writeAssertionKeys(dir);
+}
+const keys = await writeKeys();
+
 /**
  * What to start, in order; each group waits for the previous one to be ready. Simulators read PORT/HOST; subgraphs
  * their LGSP_<SYSTEM>_* config (port, upstream); the issuer LGSP_DEV_ISSUER_PORT; the gateway flags and LGSP_GATEWAY_*.
@@ -54,6 +74,7 @@ const groups = [
         [`${envPrefix(s)}PORT`]: String(port.subgraph(i)),
         [`${envPrefix(s)}HOST`]: host,
         [`${envPrefix(s)}UPSTREAM__BASE_URL`]: upstreamUrl(s, i),
+        [`${envPrefix(s)}GATEWAY_KEYS_FILE`]: keys.publicKeysFile,
       },
       readyUrl: `http://${host}:${port.subgraph(i)}/healthz`,
     })),
@@ -72,6 +93,7 @@ const groups = [
       args: ['--config', 'config/gateway.dev.json', '--port', String(port.gateway)],
       env: {
         LGSP_GATEWAY_AUTH_ISSUER: issuerUrl,
+        LGSP_GATEWAY_AUTH_ASSERTION_KEY_FILE: keys.privateKeyFile,
         ...(offset === 0
           ? {}
           : Object.fromEntries(systems.map((s, i) => [`LGSP_GATEWAY_SUBGRAPH_URL_${s}`, subgraphUrl(i)]))),
@@ -169,6 +191,8 @@ LGSP Gateway is up (embedded defaults${offset ? `, ports offset by ${offset}` : 
   GraphQL + GraphiQL   ${local(port.gateway)}/graphql
   Health / readiness   ${local(port.gateway)}/healthz   ${local(port.gateway)}/readyz
   Dev OIDC issuer      ${issuerUrl}/.well-known/openid-configuration
+  Gateway signature    kid ${keys.kid}: subgraphs answer only calls the gateway signed (direct calls get 401)
+                       keys ${path.relative(root, keys.privateKeyFile)} (private), ${path.relative(root, keys.publicKeysFile)}
   Subgraphs            ${systems.map((s, i) => `${s} ${local(port.subgraph(i))}/graphql`).join('\n                       ')}
   Simulators           ${systems.map((s, i) => `${s} ${local(port.simulator(i))}  (/__admin/faults, /__admin/stats)`).join('\n                       ')}
 Example operations of the IOC: docs/queries/*.graphql

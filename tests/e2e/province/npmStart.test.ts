@@ -65,6 +65,7 @@ describe('npm start', () => {
       ...process.env,
       LGSP_PORT_OFFSET: String(offset),
       LGSP_DEV_ISSUER_CLIENTS_FILE: path.join(workDir, 'clients.json'),
+      LGSP_KEYS_DIR: path.join(workDir, 'keys'),
     };
     const started = spawn(process.execPath, ['scripts/start.js'], {
       cwd: repositoryRoot,
@@ -115,7 +116,8 @@ describe('npm start', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token.trim()}` },
       body: JSON.stringify({
         query: `query ($p: PeriodInput!) { administrativeUnit(code: "148") {
-          name children { code dossierStats(period: $p) { received } incidentStats(period: $p) { total } } } }`,
+          name healthFacilities { id } monitoringStations { id }
+          children { code dossierStats(period: $p) { received } incidentStats(period: $p) { total } } } }`,
         variables: { p: { from: '2025-06-01', to: '2025-06-30' } },
       }),
     });
@@ -124,13 +126,33 @@ describe('npm start', () => {
       errors?: unknown[];
     };
     expect(body.errors).toBeUndefined();
-    expect(body.data?.administrativeUnit.name).toBe('Thành phố Hòa Bình');
+    expect(body.data?.administrativeUnit).toMatchObject({
+      name: 'Thành phố Hòa Bình',
+      healthFacilities: expect.arrayContaining([{ id: expect.any(String) }]),
+      monitoringStations: expect.arrayContaining([{ id: expect.any(String) }]),
+    });
     expect(body.data?.administrativeUnit.children).toHaveLength(19);
     expect(body.data?.administrativeUnit.children[0]).toEqual({
       code: '04789',
       dossierStats: { received: expect.any(Number) },
       incidentStats: { total: expect.any(Number) },
     });
+
+    // The subgraphs verify the gateway's signature: the query above went through all of them; a call that bypasses
+    // the gateway is refused.
+    const subgraphs = ['catalog', 'egov', 'police', 'health', 'environment'];
+    const direct = await Promise.all(
+      subgraphs.map(async (_, i) => {
+        const refused = await fetch(`http://127.0.0.1:${4101 + i + offset}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token.trim()}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        const refusal = (await refused.json()) as { errors?: { extensions?: { code?: string } }[] };
+        return [refused.status, refusal.errors?.[0]?.extensions?.code];
+      }),
+    );
+    expect(direct).toEqual(subgraphs.map(() => [401, 'UNAUTHENTICATED']));
 
     // Development mode: a browser opening the GraphQL URL gets GraphiQL.
     const graphiql = await fetch(`http://127.0.0.1:${4000 + offset}/graphql`, {
