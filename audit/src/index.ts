@@ -52,3 +52,9 @@ export { createThreadedAuditTrail } from './threadedAuditTrail.js';
 export { openInProcessAuditTrail, loadAuditKey } from './openInProcessAuditTrail.js';
 export { openAuditReader } from './openAuditReader.js';
 export { createDisabledAuditTrail } from './disabledAuditTrail.js';
+export {
+  auditInputFromAccess,
+  readsPersonalData,
+  type AccessFacts,
+  type ExecutionFacts,
+} from './auditInputFromAccess.js';
