@@ -109,8 +109,21 @@ export function createClient(options: ClientOptions): LgspClient {
     return headers;
   };
 
-  const post = async (body: unknown, request: RequestOptions, forceRefresh: boolean, accept: string) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
+  /**
+   * One POST. The timeout bounds the whole exchange, body included; for a subscription (`streaming`) only the wait
+   * for the response headers, since the stream lives as long as the caller wants.
+   */
+  const post = async (
+    body: unknown,
+    request: RequestOptions,
+    forceRefresh: boolean,
+    accept: string,
+    streaming = false,
+  ) => {
+    // AbortSignal.timeout does not keep Node's event loop alive; a subscription's timer is cleared on headers.
+    const streamTimeout = streaming ? new AbortController() : undefined;
+    const timer = streamTimeout ? setTimeout(() => streamTimeout.abort(), timeoutMs) : undefined;
+    const timeout = streamTimeout?.signal ?? AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     try {
       return await fetchFn(options.endpoint, {
@@ -126,15 +139,23 @@ export function createClient(options: ClientOptions): LgspClient {
         ? `no answer from the gateway within ${timeoutMs} ms`
         : 'the gateway is unreachable';
       throw clientError('NETWORK_ERROR', message, {}, cause);
+    } finally {
+      clearTimeout(timer);
     }
   };
 
   /** One exchange, with the single retry on a refused token (a token revoked or expired in flight). */
   const exchange = async <R>(body: unknown, request: RequestOptions) => {
     const accept = 'application/graphql-response+json, application/json';
-    let outcome = await parseResponse<R>(await post(body, request, false, accept), requestIdHeader);
+    const once = async (forceRefresh: boolean) => {
+      const response = await post(body, request, forceRefresh, accept);
+      return parseResponse<R>(response, requestIdHeader).catch((cause: unknown) => {
+        throw clientError('NETWORK_ERROR', `the answer was cut off or took over ${timeoutMs} ms`, {}, cause);
+      });
+    };
+    let outcome = await once(false);
     if (tokens !== undefined && (outcome.status === 401 || hasCode(outcome, 'UNAUTHENTICATED'))) {
-      outcome = await parseResponse<R>(await post(body, request, true, accept), requestIdHeader);
+      outcome = await once(true);
     }
     return outcome;
   };
@@ -177,6 +198,7 @@ export function createClient(options: ClientOptions): LgspClient {
             { ...request, signal },
             false,
             'text/event-stream',
+            true,
           ),
         requestIdHeader,
         ...(request.signal ? { signal: request.signal } : {}),

@@ -11,7 +11,7 @@ const TicksDocument = Object.assign(
 ) as unknown as OperationDocument<Tick, { unitCode: string }>;
 
 /** A real GraphQL-over-SSE server (graphql-yoga, distinct connections), called in-process through its fetch. */
-function tickServer(count: number) {
+function tickServer(count: number, intervalMs = 0) {
   const yoga = createYoga({
     schema: createSchema({
       typeDefs:
@@ -20,7 +20,10 @@ function tickServer(count: number) {
         Subscription: {
           tick: {
             subscribe: async function* (_: unknown, { unitCode }: { unitCode: string }) {
-              for (let n = 1; n <= count; n += 1) yield { tick: { n, unitCode } };
+              for (let n = 1; n <= count; n += 1) {
+                if (intervalMs > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+                yield { tick: { n, unitCode } };
+              }
             },
           },
         },
@@ -113,4 +116,38 @@ describe('private_key_jwt client authentication', () => {
       expect(payload.jti).toEqual(expect.any(String));
     },
   );
+});
+
+describe('timeouts', () => {
+  it('bounds a request by timeoutMs as NETWORK_ERROR, and a subscription only until its headers', async () => {
+    const never = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+      );
+    const slow = createClient({
+      endpoint: 'http://hub.test/graphql',
+      fetch: never as typeof fetch,
+      timeoutMs: 50,
+    });
+    const Ok = new String('query Ok { ok }') as unknown as OperationDocument<
+      { ok: boolean },
+      Record<string, never>
+    >;
+    await expect(slow.request(Ok)).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      message: 'no answer from the gateway within 50 ms',
+    });
+
+    // A stream that outlives timeoutMs keeps delivering events.
+    const client = createClient({
+      endpoint: 'http://hub.test/graphql',
+      fetch: tickServer(2, 120) as typeof fetch,
+      documentMode: 'document',
+      timeoutMs: 50,
+    });
+    const ticks: number[] = [];
+    for await (const outcome of client.subscribe(TicksDocument, { unitCode: '148' }))
+      ticks.push(outcome.data!.tick.n);
+    expect(ticks).toEqual([1, 2]);
+  });
 });
