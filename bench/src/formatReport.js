@@ -1,6 +1,7 @@
 // The results as Markdown: one table per workload and mode, the RPS ratios of ours against each peer, the
 // one-subgraph overhead, and the conditions of the run.
-const fmt = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+const fmt = (x, digits = 1) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const pct = (x) => (x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(0)} %`);
 
 function modeTable(meta, workload, modeName) {
   const rows = workload.modes[modeName];
@@ -12,7 +13,7 @@ function modeTable(meta, workload, modeName) {
     lines.push(
       `| ${meta.gateways[id]} | ${fmt(r.rps, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt(r.cpuMsPerRequest, 2)} | ` +
         `${fmt(1000 / r.cpuMsPerRequest, 0)} | ` +
-        `${fmt(workload.rssMiB[id], 0)} | ${fmt(r.gatewayCpuPct, 0)} % | ${fmt(r.loadSideCpuPct, 0)} % | ` +
+        `${fmt(workload.rssMiB[id], 0)} | ${pct(r.gatewayCpuPct)} | ${pct(r.loadSideCpuPct)} | ` +
         `${fmt(r.subgraphCallsPerRequest, 1)} | ` +
         `${r.ok} (${r.wrong}) | ${r.rounds.join(', ')} |`,
     );
@@ -66,7 +67,8 @@ export function formatReport(meta, workloads) {
     '',
     `Run ${meta.date}, Node ${meta.node}, ${meta.cpus} CPUs; pinning: ${meta.pinned}. ` +
       `Load average at start ${meta.loadavgStart.join(' ')}, at end ${meta.loadavgEnd.join(' ')} ` +
-      '(other work shares this machine, so absolute numbers are noisy; rounds alternate between gateways).',
+      '(other work shares this machine, so absolute numbers are noisy; rounds alternate between gateways). ' +
+      `Our gateway: ${meta.gatewayBuild}.`,
     '',
     `Closed loop, ${o.connections} connections, ${o.rounds} rounds × ${o.durationS} s per gateway and mode ` +
       `(A B C D A B C D …), ${o.warmupS} s warm-up per gateway and ${o.leadInS} s unmeasured lead-in per round; ` +

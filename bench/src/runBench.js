@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: our gateway against Hive Gateway, Hive Gateway with the Rust query planner and Apollo Gateway,
 // side by side. See docs/bench.md for the method; every knob is an environment variable (readOptions below).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createResponseChecker } from './createResponseChecker.js';
@@ -193,6 +194,19 @@ async function formatWithPrettier(markdown) {
   }
 }
 
+/** Which build of our gateway ran: the commit, and whether gateway/ had uncommitted changes (dist is built from the tree). */
+function gatewayBuild() {
+  const repo = path.resolve(resultsDir, '../..');
+  try {
+    const git = (...args) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'gateway').length > 0;
+    const builtAt = statSync(path.join(repo, 'gateway/dist/bin.js')).mtime.toISOString();
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in gateway/' : ''}, dist built ${builtAt}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main() {
   const options = readOptions(process.env);
   const log = (line) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -206,6 +220,7 @@ async function main() {
       ? `gateway on core ${cores.gateway}; load generator and subgraphs on core ${cores.rest}`
       : 'no',
     loadavgStart: loadavg(),
+    gatewayBuild: gatewayBuild(),
     options,
     gateways: Object.fromEntries(definitions.map((d) => [d.id, d.label])),
   };
