@@ -5,7 +5,7 @@ import { defaultQueryLimit, matchesQuery, postgresWhere, type AuditQuery } from 
 import { parseRecordLine } from './chain.js';
 import { listAuditFiles } from './fileSink.js';
 import { readLines } from './jsonLines.js';
-import { quoteSchema } from './postgresSchema.js';
+import { columnText, quoteSchema } from './postgresSchema.js';
 import { createAuditPool } from './postgresSink.js';
 
 /** `tornTail`: the last line of the newest file is incomplete (a crash mid-write); the sink cuts it on restart. */
@@ -88,9 +88,9 @@ function columnMismatch(row: Row, record: AuditRecord): string | null {
     ['id', row.id, record.id],
     ['kind', row.kind, record.kind],
     ['hash', row.hash, record.hash],
-    ['client', row.client, op?.client ?? null],
-    ['subject', row.subject, op?.subject ?? null],
-    ['purpose', row.purpose, op?.purpose ?? null],
+    ['client', row.client, columnText(op?.client ?? null)],
+    ['subject', row.subject, columnText(op?.subject ?? null)],
+    ['purpose', row.purpose, columnText(op?.purpose ?? null)],
     ['outcome', row.outcome, op?.outcome ?? null],
   ];
   const differing = pairs.filter(([, a, b]) => a !== b).map(([name]) => name);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AUDIT_RECORD_VERSION, type AuditEventInput, type OperationRecordBody } from './auditRecord.js';
-import { sha256Hex } from './canonicalJson.js';
+import { canonicalJson, sha256Hex } from './canonicalJson.js';
 import { KEYED_HASH_PREFIX, type KeyedHasher } from './keyedHasher.js';
 
 function sortedUnique(values: Iterable<string> | undefined): string[] {
@@ -37,8 +37,18 @@ function hashVariables(input: AuditEventInput, hasher: KeyedHasher): Record<stri
   if (!input.variables) return null;
   let variables: unknown = input.variables;
   for (const path of input.personalVariables ?? []) variables = hashPath(variables, path.split('.'), hasher);
+  // Variables come from the client; whatever cannot be hashed as JSON (a BigInt, a NaN) must not poison the batch
+  // (a record that cannot be chained would block the writer): say so instead.
+  try {
+    canonicalJson(variables);
+  } catch {
+    return { $unserializable: true };
+  }
   return variables as Record<string, unknown>;
 }
+
+const finiteOrNull = (n: number | null | undefined, round: (n: number) => number): number | null =>
+  typeof n === 'number' && Number.isFinite(n) ? round(n) : null;
 
 function hashOf(
   text: string | Uint8Array | null | undefined,
@@ -92,13 +102,10 @@ export function buildRecordBody(
       reason: r.reason,
       legalBasis: r.legalBasis ?? null,
     })),
-    durationMs:
-      input.durationMs === null || input.durationMs === undefined
-        ? null
-        : Math.round(input.durationMs * 1000) / 1000,
+    durationMs: finiteOrNull(input.durationMs, (n) => Math.round(n * 1000) / 1000),
     subgraphs: sortedUnique(input.subgraphs),
     responseHash: hashOf(input.response, input.responseHash),
-    eventIndex: input.eventIndex ?? null,
+    eventIndex: finiteOrNull(input.eventIndex, Math.trunc),
     keyId: usedKey ? hasher.keyId : null,
   };
 }

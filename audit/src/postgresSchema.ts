@@ -73,3 +73,11 @@ export async function migrate(client: PoolClient, schema: string): Promise<numbe
     throw error;
   }
 }
+
+/**
+ * PostgreSQL text cannot hold U+0000. The stored record keeps it (escaped in JSON); the indexed columns get U+FFFD
+ * instead, and verification compares through the same function, so a NUL sent by a client cannot stop delivery.
+ */
+export function columnText<T extends string | null>(value: T): T {
+  return (value === null ? null : value.replaceAll('\u0000', '\uFFFD')) as T;
+}

@@ -3,7 +3,7 @@ import type { AuditRecord, AuditRecordBody } from './auditRecord.js';
 import type { AuditSink } from './auditSink.js';
 import { keyedHashesOf } from './buildRecordBody.js';
 import { chainBatch, emptyChainHead, type ChainHead } from './chain.js';
-import { advisoryLockNamespace, migrate, quoteSchema } from './postgresSchema.js';
+import { advisoryLockNamespace, columnText, migrate, quoteSchema } from './postgresSchema.js';
 
 export interface PostgresSinkOptions {
   /** `postgres://user@host:port/db`. */
@@ -29,14 +29,14 @@ function rowOf(record: AuditRecord, line: string): Record<string, unknown> {
     id: record.id,
     time: record.time,
     kind: record.kind,
-    client: op?.client ?? null,
-    subject: op?.subject ?? null,
-    agency: op?.agency ?? null,
-    purpose: op?.purpose ?? null,
-    case_id: op?.caseId ?? null,
-    operation_name: op?.operationName ?? null,
+    client: columnText(op?.client ?? null),
+    subject: columnText(op?.subject ?? null),
+    agency: columnText(op?.agency ?? null),
+    purpose: columnText(op?.purpose ?? null),
+    case_id: columnText(op?.caseId ?? null),
+    operation_name: columnText(op?.operationName ?? null),
     outcome: op?.outcome ?? null,
-    coordinates: op?.coordinates ?? [],
+    coordinates: (op?.coordinates ?? []).map(columnText),
     keyed_hashes: op ? keyedHashesOf(op) : [],
     prev_hash: record.prevHash,
     hash: record.hash,

@@ -79,3 +79,19 @@ describe('audit record body', () => {
     expect(recordHash({ ...record, seq: 2 })).not.toBe(record.hash);
   });
 });
+
+describe('audit record body from careless input', () => {
+  it('never yields a record that cannot be chained (it would block the writer)', () => {
+    const body = buildRecordBody(
+      {
+        outcome: 'failed',
+        durationMs: Number.NaN,
+        eventIndex: Number.POSITIVE_INFINITY,
+        variables: { big: 10n },
+      },
+      testHasher,
+    );
+    expect(body).toMatchObject({ durationMs: null, eventIndex: null, variables: { $unserializable: true } });
+    expect(() => chainRecord(body, emptyChainHead)).not.toThrow();
+  });
+});

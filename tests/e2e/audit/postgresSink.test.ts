@@ -198,6 +198,22 @@ describe('PostgreSQL audit sink', () => {
     await s.close();
   });
 
+  it('stores a record whose fields hold a NUL character (PostgreSQL text cannot) and keeps verifying', async () => {
+    const id = trail.append({
+      client: 'odd\u0000client',
+      operationName: 'x',
+      outcome: 'failed',
+      variables: { q: 'a\u0000b' },
+    });
+    await trail.flush(30_000);
+    const s = source();
+    const [stored] = await s.query({ client: 'odd\uFFFDclient' });
+    expect(stored).toMatchObject({ id, client: 'odd\u0000client', variables: { q: 'a\u0000b' } });
+    expect(await verifySource(s)).toMatchObject({ ok: true, records: 5 });
+    await s.close();
+    ids.nul = id;
+  });
+
   it('does not store a record twice when the same batch is delivered again', async () => {
     const sink = createPostgresSink({ connectionString: pgUrl, schema });
     await sink.open();
@@ -207,7 +223,7 @@ describe('PostgreSQL audit sink', () => {
     });
     await sink.write(again);
     await sink.close();
-    expect(await rows()).toHaveLength(4);
+    expect(await rows()).toHaveLength(5);
   });
 });
 
