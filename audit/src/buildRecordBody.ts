@@ -10,7 +10,10 @@ function sortedUnique(values: Iterable<string> | undefined): string[] {
 function isoTime(time: AuditEventInput['time'], fallbackMs: number): string {
   if (time === undefined) return new Date(fallbackMs).toISOString();
   const date = time instanceof Date ? time : new Date(time);
-  if (Number.isNaN(date.getTime())) throw new RangeError('audit event time is not a valid date');
+  // Years 0000-9999 only: every sink (and ISO 8601 without extensions) can hold them.
+  const ms = date.getTime();
+  if (!(ms >= -62_167_219_200_000 && ms <= 253_402_300_799_999))
+    throw new RangeError('audit event time out of range');
   return date.toISOString();
 }
 

@@ -95,3 +95,17 @@ describe('audit record body from careless input', () => {
     expect(() => chainRecord(body, emptyChainHead)).not.toThrow();
   });
 });
+
+describe('audit record time', () => {
+  it('refuses a time no sink can store, so the writer records the append time instead', () => {
+    expect(() => buildRecordBody({ outcome: 'allowed', time: new Date(-1e15) }, testHasher)).toThrow(
+      'out of range',
+    );
+    expect(() => buildRecordBody({ outcome: 'allowed', time: 'yesterday' }, testHasher)).toThrow(
+      'out of range',
+    );
+    expect(buildRecordBody({ outcome: 'allowed', time: '2026-11-25T01:02:03Z' }, testHasher).time).toBe(
+      '2026-11-25T01:02:03.000Z',
+    );
+  });
+});

@@ -214,3 +214,17 @@ describe('audit trail with a nearly full spool', () => {
     }
   });
 });
+
+describe('audit trail with invalid input', () => {
+  it('keeps the record, with the append time, flagged AUDIT_INPUT_INVALID', async () => {
+    const sink = switchableSink();
+    const trail = createAuditTrail({ sink, hasher: testHasher });
+    await trail.start();
+    const before = Date.now();
+    trail.append({ ...openDataRead(), time: 'yesterday' });
+    await trail.close();
+    const [stored] = sink.stored;
+    expect(stored).toMatchObject({ errorCodes: ['AUDIT_INPUT_INVALID'], client: 'ioc-dashboard' });
+    expect(Date.parse(stored!.time)).toBeGreaterThanOrEqual(before - 1);
+  });
+});
