@@ -3,6 +3,7 @@ import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
 import type { Executor } from '@graphql-tools/utils';
 import { buildASTSchema, type DocumentNode, type GraphQLSchema, parse, validateSchema } from 'graphql';
 import { createPartialUnionFilter } from './createPartialUnionFilter.js';
+import { createPlanExecutor, registerPlanExecutor } from './planExecutorRegistry.js';
 import {
   type InterfaceObjectPatches,
   patchInterfaceObjects,
@@ -35,6 +36,12 @@ export interface BuildSupergraphOptions {
   resolveUrl: (name: string, supergraphUrl: string) => string;
   /** Creates the transport executor of one subgraph; called once per subgraph per build. */
   createExecutor: (subgraph: SubgraphInfo) => Executor;
+  /**
+   * Execute queries inside the query planner's subset with our own cached plans (`createQueryPlanner`) instead of
+   * stitching; everything else still goes through stitching. Experimental (issue 8), see docs/performance.md.
+   * Default: false.
+   */
+  planner?: boolean;
 }
 
 /** Throws with a message naming the first problem; the caller decides whether to keep the previous schema. */
@@ -96,5 +103,9 @@ export function buildExecutableSupergraph(
       config.executor = executor;
     },
   });
+  if (options.planner) {
+    // Plans call the same batching executors as stitching, keyed by join__Graph value.
+    registerPlanExecutor(schema, createPlanExecutor(supergraphSchema, ast, executors));
+  }
   return { schema, subgraphs: [...subgraphs.values()], document: ast };
 }

@@ -5,10 +5,10 @@ import {
   getOperationAST,
   type GraphQLFormattedError,
   OperationTypeNode,
-  print,
 } from 'graphql';
 import type { Pool } from 'undici';
 import { asGatewayContext } from '../gatewayContext.js';
+import { printDocument } from './printDocument.js';
 import {
   classifyTransportError,
   tagSubgraphError,
@@ -146,8 +146,8 @@ async function callSubgraph(
   request: ExecutionRequest,
 ): Promise<CallOutcome> {
   const body = JSON.stringify({
-    // Stitching builds a new document per delegation, so there is nothing to cache here (see docs/gateway.md).
-    query: print(request.document),
+    // Stitching builds a new document per delegation (printed here); query plans' documents carry their text.
+    query: printDocument(request.document),
     variables: request.variables,
     operationName: request.operationName,
     extensions: request.extensions && Object.keys(request.extensions).length ? request.extensions : undefined,

@@ -1,0 +1,194 @@
+import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
+import {
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLOutputType,
+  isListType,
+  isNonNullType,
+} from 'graphql';
+import type { FetchNode, Projection, QueryPlan } from './createQueryPlanner.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Merges a subgraph's answer into the response tree in place (objects by key, lists item by item). */
+function deepMerge(target: JsonObject, source: JsonObject): void {
+  for (const key in source) {
+    const from = source[key]!;
+    const to = target[key];
+    if (isObject(to) && isObject(from)) deepMerge(to, from);
+    else if (Array.isArray(to) && Array.isArray(from) && to.length === from.length) {
+      for (let i = 0; i < to.length; i++) {
+        const a = to[i];
+        const b = from[i];
+        if (isObject(a) && isObject(b)) deepMerge(a, b);
+        else to[i] = b!;
+      }
+    } else if (to === undefined || from !== null) target[key] = from;
+  }
+}
+
+/** The objects at `path` (lists flattened, nulls skipped). */
+function objectsAt(root: JsonObject, path: readonly string[]): JsonObject[] {
+  let level: Json[] = [root];
+  for (const key of path) {
+    const next: Json[] = [];
+    for (const item of level) {
+      if (!isObject(item)) continue;
+      const value = item[key];
+      if (Array.isArray(value)) flattenInto(value, next);
+      else if (value !== undefined && value !== null) next.push(value);
+    }
+    level = next;
+  }
+  return level.filter(isObject);
+}
+
+function flattenInto(list: Json[], into: Json[]): void {
+  for (const item of list) {
+    if (Array.isArray(item)) flattenInto(item, into);
+    else if (item !== null) into.push(item);
+  }
+}
+
+interface RunState {
+  data: JsonObject;
+  errors: GraphQLError[];
+  executors: ReadonlyMap<string, Executor>;
+  variables: Record<string, unknown>;
+  context: unknown;
+  running: Map<FetchNode, Promise<void>>;
+}
+
+function pickVariables(fetch: FetchNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of fetch.variables) if (variables[name] !== undefined) out[name] = variables[name];
+  return out;
+}
+
+async function call(state: RunState, fetch: FetchNode, variables: Record<string, unknown>) {
+  const executor = state.executors.get(fetch.graph);
+  if (!executor) throw new Error(`no executor for subgraph ${fetch.graph}`);
+  const request: ExecutionRequest = { document: fetch.document, variables, context: state.context };
+  const result = (await executor(request)) as ExecutionResult;
+  for (const e of result.errors ?? []) {
+    // Entity paths (`_entities.3.x`) mean nothing to the client: such errors are reported without a path.
+    const path = fetch.entityType === undefined ? e.path : undefined;
+    state.errors.push(new GraphQLError(e.message, { path, extensions: e.extensions }));
+  }
+  return result.data as JsonObject | null | undefined;
+}
+
+async function runFetch(state: RunState, fetch: FetchNode): Promise<void> {
+  await Promise.all(fetch.after.map((f) => start(state, f)));
+  if (fetch.entityType === undefined) {
+    const data = await call(state, fetch, pickVariables(fetch, state.variables));
+    if (data) deepMerge(state.data, data);
+    return;
+  }
+  const targets = objectsAt(state.data, fetch.path);
+  if (targets.length === 0) return;
+  const representations: JsonObject[] = [];
+  const byRepresentation = new Map<string, number>();
+  const slots: number[] = [];
+  for (const target of targets) {
+    const representation: JsonObject = { __typename: fetch.entityType };
+    for (const name of fetch.required) representation[name] = target[name] ?? null;
+    const key = JSON.stringify(representation);
+    let slot = byRepresentation.get(key);
+    if (slot === undefined) {
+      slot = representations.length;
+      byRepresentation.set(key, slot);
+      representations.push(representation);
+    }
+    slots.push(slot);
+  }
+  const variables = { ...pickVariables(fetch, state.variables), representations };
+  const data = await call(state, fetch, variables);
+  const entities = data?.['_entities'];
+  if (!Array.isArray(entities)) return;
+  for (let i = 0; i < targets.length; i++) {
+    const entity = entities[slots[i]!];
+    if (isObject(entity)) deepMerge(targets[i]!, entity);
+  }
+}
+
+function start(state: RunState, fetch: FetchNode): Promise<void> {
+  let promise = state.running.get(fetch);
+  if (!promise) state.running.set(fetch, (promise = runFetch(state, fetch)));
+  return promise;
+}
+
+const NULL_BUBBLE = Symbol('null');
+
+function completeValue(
+  value: Json | undefined,
+  type: GraphQLOutputType,
+  p: Projection,
+): Json | typeof NULL_BUBBLE {
+  if (isNonNullType(type)) {
+    const inner = completeValue(value, type.ofType, p);
+    return inner === null ? NULL_BUBBLE : inner;
+  }
+  if (value === undefined || value === null) return null;
+  if (isListType(type)) {
+    if (!Array.isArray(value)) return null;
+    const out: Json[] = [];
+    for (const item of value) {
+      const completed = completeValue(item, type.ofType, p);
+      if (completed === NULL_BUBBLE) return null;
+      out.push(completed);
+    }
+    return out;
+  }
+  if (!p.children) return value;
+  if (!isObject(value)) return null;
+  const object = completeObject(value, p.children);
+  return object === NULL_BUBBLE ? null : object;
+}
+
+/** Shapes one merged object into the client's selection; NULL_BUBBLE when a non-null field is missing. */
+function completeObject(value: JsonObject, projection: Projection[]): JsonObject | typeof NULL_BUBBLE {
+  const out: JsonObject = {};
+  for (const p of projection) {
+    if (p.name === '__typename') {
+      out[p.key] = p.typeName!;
+      continue;
+    }
+    const completed = completeValue(value[p.key], p.type, p);
+    if (completed === NULL_BUBBLE) return NULL_BUBBLE;
+    out[p.key] = completed;
+  }
+  return out;
+}
+
+export interface PlanExecutionArgs {
+  plan: QueryPlan;
+  executors: ReadonlyMap<string, Executor>;
+  variables: Record<string, unknown> | undefined;
+  context: unknown;
+}
+
+/**
+ * Runs a plan: each fetch as soon as the fetches it needs are done, answers merged into one tree, then shaped
+ * into the client's selection (aliases, order, `__typename`, null bubbling of non-null fields).
+ */
+export async function executeQueryPlan(args: PlanExecutionArgs): Promise<ExecutionResult> {
+  const state: RunState = {
+    data: {},
+    errors: [],
+    executors: args.executors,
+    variables: args.variables ?? {},
+    context: args.context,
+    running: new Map(),
+  };
+  await Promise.all(args.plan.fetches.map((f) => start(state, f)));
+  const completed = completeObject(state.data, args.plan.projection);
+  const data = completed === NULL_BUBBLE ? null : completed;
+  if (completed === NULL_BUBBLE && state.errors.length === 0) {
+    state.errors.push(new GraphQLError('Cannot return null for non-nullable field'));
+  }
+  return state.errors.length ? { data, errors: state.errors } : { data };
+}
