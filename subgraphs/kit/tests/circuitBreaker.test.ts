@@ -57,4 +57,25 @@ describe('createCircuitBreaker', () => {
     breaker.onAbandon();
     expect(breaker.tryAcquire()).toBe(true);
   });
+  it('counts the failures of one origin once, so one request cannot open the circuit alone', () => {
+    const { breaker } = breakerWithClock(2);
+    breaker.onFailure('request-1');
+    breaker.onFailure('request-1');
+    breaker.onFailure('request-1');
+    expect(breaker.state()).toEqual({ kind: 'closed', consecutiveFailures: 1 });
+    breaker.onFailure('request-2');
+    expect(breaker.state().kind).toBe('open');
+  });
+
+  it('counts an origin again after a success ended its run of failures', () => {
+    const { breaker } = breakerWithClock(2);
+    breaker.onFailure('request-1');
+    breaker.onSuccess();
+    breaker.onFailure('request-1');
+    expect(breaker.state()).toEqual({ kind: 'closed', consecutiveFailures: 1 });
+    breaker.onFailure('request-1');
+    expect(breaker.state()).toEqual({ kind: 'closed', consecutiveFailures: 1 });
+    breaker.onFailure();
+    expect(breaker.state().kind).toBe('open');
+  });
 });

@@ -151,6 +151,52 @@ describe('createUpstreamClient', () => {
     expect(breaking.breakerState().kind).toBe('closed');
   });
 
+  it('counts a failed call once, after its retries', async () => {
+    simulator.addFault({ status: 503 });
+    const retrying = client({ retries: 2, breaker: { failureThreshold: 2, openMs: 60_000 } });
+    await expect(retrying.getJson('/items/a1')).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      reason: 'status',
+      attempts: 3,
+    });
+    expect(retrying.breakerState()).toEqual({ kind: 'closed', consecutiveFailures: 1 });
+    expect(simulator.stats().total).toBe(3);
+  });
+
+  it('does not open the circuit on the parallel calls of one request, each failing with UPSTREAM_ERROR', async () => {
+    simulator.addFault({ status: 503 });
+    // The default threshold (5), as a district query meets it: 6 parallel calls for one request, 3 attempts each.
+    const batch = client({ retries: 2 });
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((id) =>
+        batch.getJson(`/items/${id}`, { requestId: 'district-query' }),
+      ),
+    );
+    expect(results.map((result) => result.status === 'rejected' && result.reason)).toEqual(
+      results.map(() => expect.objectContaining({ code: 'UPSTREAM_ERROR', reason: 'status' })),
+    );
+    expect(batch.breakerState()).toEqual({ kind: 'closed', consecutiveFailures: 1 });
+    // Four more requests that find the upstream down open it.
+    for (const requestId of ['r2', 'r3', 'r4', 'r5']) {
+      await batch.getJson('/items/a', { requestId }).catch(() => undefined);
+    }
+    expect(batch.breakerState().kind).toBe('open');
+  });
+
+  it('fails a call whose retry the open circuit refused with its own upstream error', async () => {
+    simulator.addFault({ status: 503 });
+    const breaking = client({ retries: 2, breaker: { failureThreshold: 1, openMs: 200 } });
+    await breaking.getJson('/items/a1').catch(() => undefined);
+    expect(breaking.breakerState().kind).toBe('open');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // The first attempt is the half-open probe; it fails, the circuit reopens and refuses the retries.
+    await expect(breaking.getJson('/items/a1')).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      reason: 'status',
+    });
+    expect(breaking.breakerState().kind).toBe('open');
+  });
+
   it('counts requests, attempts, retries, not-found and failures by code', async () => {
     const counted = client({ retries: 1 });
     await counted.getJson('/items/a1');

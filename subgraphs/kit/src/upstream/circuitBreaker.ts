@@ -1,6 +1,6 @@
 /**
- * The breaker's state. `closed`: calls go through, consecutive failures are counted. `open`: calls fail fast
- * until `retryAtMs`. `halfOpen`: one probe is in flight; its outcome closes or reopens the circuit.
+ * The breaker's state. `closed`: calls go through, consecutive failed calls are counted (those of one origin once).
+ * `open`: calls fail fast until `retryAtMs`. `halfOpen`: one probe is in flight; its outcome closes or reopens it.
  */
 export type BreakerState =
   | { kind: 'closed'; consecutiveFailures: number }
@@ -8,7 +8,10 @@ export type BreakerState =
   | { kind: 'halfOpen' };
 
 export interface CircuitBreakerOptions {
-  /** Consecutive failures that open the circuit. Default 5 (`upstreamDefaults.breakerFailureThreshold`). */
+  /**
+   * Consecutive failed calls, of as many distinct origins, that open the circuit. Default 5
+   * (`upstreamDefaults.breakerFailureThreshold`).
+   */
   failureThreshold?: number;
   /** Time the circuit stays open before a probe, in ms. Default 10 000 (`upstreamDefaults.breakerOpenMs`). */
   openMs?: number;
@@ -22,7 +25,12 @@ export interface CircuitBreaker {
   /** Whether a call may go out now. In `open` past `retryAtMs` it admits exactly one probe (→ `halfOpen`). */
   tryAcquire(): boolean;
   onSuccess(): void;
-  onFailure(): void;
+  /**
+   * A call failed (after its retries), or the half-open probe did. `origin` names what the call was made for (the
+   * served request's id): while closed, failures of one origin count once, because the parallel calls of one query
+   * fail together and are one piece of evidence, not several. Without an origin every failure counts.
+   */
+  onFailure(origin?: string): void;
   /** The admitted call ended with no verdict (the caller gave up): a waiting probe may go at once. */
   onAbandon(): void;
   state(): BreakerState;
@@ -37,8 +45,11 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
   const openMs = options.openMs ?? 10_000;
   const now = options.now ?? Date.now;
   let state: BreakerState = { kind: 'closed', consecutiveFailures: 0 };
+  // The origins counted in the current run of failures; never more than `failureThreshold`, emptied on any change.
+  const failedOrigins = new Set<string>();
   const transition = (next: BreakerState): void => {
     const changed = next.kind !== state.kind;
+    if (next.kind !== 'closed' || next.consecutiveFailures === 0) failedOrigins.clear();
     state = next;
     if (changed) options.onStateChange?.(next);
   };
@@ -66,9 +77,13 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
     onAbandon() {
       if (state.kind === 'halfOpen') transition({ kind: 'open', retryAtMs: now() });
     },
-    onFailure() {
+    onFailure(origin) {
       switch (state.kind) {
         case 'closed': {
+          if (origin !== undefined) {
+            if (failedOrigins.has(origin)) return;
+            failedOrigins.add(origin);
+          }
           const consecutiveFailures = state.consecutiveFailures + 1;
           transition(
             consecutiveFailures >= failureThreshold

@@ -37,7 +37,10 @@ export interface UpstreamClientOptions {
   /** Default 2 000 ms. */
   backoffMaxMs?: number;
   breaker?: {
-    /** Consecutive failed attempts that open the circuit. Default 5. */
+    /**
+     * Consecutive failed calls (after their retries) that open the circuit, counting the calls made for one served
+     * request once. Default 5.
+     */
     failureThreshold?: number;
     /** Default 10 000 ms. */
     openMs?: number;

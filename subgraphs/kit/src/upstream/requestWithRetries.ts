@@ -52,13 +52,10 @@ function isRetryable(error: UpstreamError): boolean {
   return error.reason === 'connect' || error.reason === 'reset' || error.reason === 'status';
 }
 
-function countsAsFailure(error: UpstreamError): boolean {
-  return (
-    error.reason === 'timeout' ||
-    error.reason === 'connect' ||
-    error.reason === 'reset' ||
-    error.reason === 'status'
-  );
+/** Whether a failure says the upstream is unwell: no answer in time, no connection, or a 5xx (a 4xx is an answer). */
+function isUpstreamFailure(error: UpstreamError): boolean {
+  if (error.reason === 'status') return (error.status ?? 500) >= 500;
+  return error.reason === 'timeout' || error.reason === 'connect' || error.reason === 'reset';
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -83,7 +80,10 @@ function traceHeaders({
   return trace.traceState ? { traceparent, tracestate: trace.traceState } : { traceparent };
 }
 
-/** One attempt through the breaker; 5xx (unless accepted) is a failure here so the breaker counts it. */
+/**
+ * One attempt through the breaker; 5xx (unless accepted) is a failure here. The breaker counts failed calls, not
+ * attempts (`send` reports them after the retries), except for the half-open probe, whose failure reopens at once.
+ */
 async function attempt(
   deps: RequesterDependencies,
   request: RawRequestOptions,
@@ -117,8 +117,8 @@ async function attempt(
     breaker.onSuccess();
     return response;
   } catch (error) {
-    if (error instanceof UpstreamError && countsAsFailure(error)) breaker.onFailure();
-    else breaker.onAbandon();
+    if (!(error instanceof UpstreamError && isUpstreamFailure(error))) breaker.onAbandon();
+    else if (breaker.state().kind === 'halfOpen') breaker.onFailure();
     throw error;
   }
 }
@@ -134,7 +134,10 @@ export function createRequester(
     const idempotent = raw.idempotent ?? (method === 'GET' || method === 'HEAD');
     const maxAttempts = 1 + (idempotent ? settings.retries : 0);
     const path = buildPath(base.pathname, raw.path, raw.query);
+    // The served request this call is for: the breaker counts one failure per request, whatever its fan-out.
+    const origin = raw.requestId ?? currentRequestScope()?.requestId;
     deps.stats.requests += 1;
+    let lastFailure: UpstreamError | undefined;
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
         const response = await attempt(deps, { ...raw, method }, path);
@@ -148,23 +151,32 @@ export function createRequester(
         return response;
       } catch (error) {
         if (!(error instanceof UpstreamError)) throw error;
-        const failed = error.withAttempts(attemptNumber);
-        const retry = attemptNumber < maxAttempts && isRetryable(failed) && (failed.status ?? 500) >= 500;
+        // A retry the circuit refused (others opened it while this call backed off): the call failed for the reason
+        // of its own last attempt, which is what its caller should see, not the circuit.
+        const failed =
+          error.reason === 'circuitOpen' && lastFailure ? lastFailure : error.withAttempts(attemptNumber);
+        const retry =
+          failed !== lastFailure &&
+          attemptNumber < maxAttempts &&
+          isRetryable(failed) &&
+          (failed.status ?? 500) >= 500;
         log?.warn(
           {
             upstream: name,
             requestId: raw.requestId,
-            reason: failed.reason,
-            status: failed.status,
+            reason: error.reason,
+            status: error.status,
             attempt: attemptNumber,
             retry,
           },
           'upstream attempt failed',
         );
         if (!retry) {
+          if (isUpstreamFailure(failed)) deps.breaker.onFailure(origin);
           deps.stats.failures[failed.code] += 1;
           throw failed;
         }
+        lastFailure = failed;
         deps.stats.retries += 1;
         deps.metrics?.upstreamRetry(name);
         const ceilingMs = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (attemptNumber - 1));

@@ -16,7 +16,11 @@ export const upstreamDefaults = {
   /** Backoff before retry n is random in [0, min(backoffMaxMs, backoffBaseMs · 2^n)] ("full jitter"). */
   backoffBaseMs: 100,
   backoffMaxMs: 2_000,
-  /** Consecutive failed attempts that open the circuit. */
+  /**
+   * Consecutive failed calls that open the circuit. A call fails once, after its retries, and the calls made for one
+   * served request count once: the parallel batch of one query (police: 3 SOAP operations × 3 attempts) is one
+   * piece of evidence, so 5 means five requests in a row found the upstream down.
+   */
   breakerFailureThreshold: 5,
   /** How long the circuit stays open before one probe may try again. */
   breakerOpenMs: 10_000,
