@@ -161,32 +161,34 @@ describe('GET /metrics on the subgraph server', () => {
       await scraped('lgsp_subgraph_upstream_request_duration_seconds_count', { upstream: 'items' }),
     ).toBeGreaterThan(0);
 
-    // A client of its own, so the breaker's story does not depend on the other tests.
-    const fragile = createUpstreamClient({
-      name: 'fragile',
-      baseUrl: new URL('/', upstreamBase()).toString(),
-      retries: 1,
-      backoffBaseMs: 1,
-      backoffMaxMs: 2,
-      breaker: { failureThreshold: 2, openMs: 60_000 },
-      metrics,
-    });
+    // Clients of their own, so these numbers do not depend on the other tests: `retrying` retries and never opens
+    // its circuit; `fragile` does not retry and opens on its first failed call.
+    const client = (name: string, retries: number, failureThreshold: number) =>
+      createUpstreamClient({
+        name,
+        baseUrl: upstreamBase(),
+        retries,
+        backoffBaseMs: 1,
+        backoffMaxMs: 2,
+        breaker: { failureThreshold, openMs: 60_000 },
+        metrics,
+      });
+    const retrying = client('retrying', 1, 100);
+    const fragile = client('fragile', 0, 1);
     try {
-      await expect(fragile.getJson('/down')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+      await expect(retrying.getJson('/down')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', attempts: 2 });
+      await expect(fragile.getJson('/down')).rejects.toMatchObject({ reason: 'status' });
       await expect(fragile.getJson('/down')).rejects.toMatchObject({ reason: 'circuitOpen' });
-      const calls = (code: string, reason: string) =>
-        scraped('lgsp_subgraph_upstream_requests_total', {
-          upstream: 'fragile',
-          outcome: 'error',
-          code,
-          reason,
-        });
-      expect(await calls('UPSTREAM_ERROR', 'status')).toBe(1);
-      expect(await calls('UPSTREAM_UNAVAILABLE', 'circuitOpen')).toBe(1);
-      expect(await scraped('lgsp_subgraph_upstream_retries_total', { upstream: 'fragile' })).toBe(1);
-      const state = (kind: string) =>
-        scraped('lgsp_subgraph_upstream_breaker_state', { upstream: 'fragile', state: kind });
-      expect([await state('open'), await state('closed'), await state('halfOpen')]).toEqual([1, 0, 0]);
+      const calls = (upstream: string, code: string, reason: string) =>
+        scraped('lgsp_subgraph_upstream_requests_total', { upstream, outcome: 'error', code, reason });
+      expect(await calls('retrying', 'UPSTREAM_ERROR', 'status')).toBe(1);
+      expect(await scraped('lgsp_subgraph_upstream_retries_total', { upstream: 'retrying' })).toBe(1);
+      expect(await calls('fragile', 'UPSTREAM_ERROR', 'status')).toBe(1);
+      expect(await calls('fragile', 'UPSTREAM_UNAVAILABLE', 'circuitOpen')).toBe(1);
+      const state = (upstream: string, kind: string) =>
+        scraped('lgsp_subgraph_upstream_breaker_state', { upstream, state: kind });
+      expect([await state('fragile', 'open'), await state('fragile', 'closed')]).toEqual([1, 0]);
+      expect([await state('retrying', 'open'), await state('retrying', 'closed')]).toEqual([0, 1]);
       expect(
         await scraped('lgsp_subgraph_upstream_breaker_transitions_total', {
           upstream: 'fragile',
@@ -194,7 +196,7 @@ describe('GET /metrics on the subgraph server', () => {
         }),
       ).toBe(1);
     } finally {
-      await fragile.close();
+      await Promise.all([retrying.close(), fragile.close()]);
     }
     // A closed client's breaker is no longer reported.
     expect(await scraped('lgsp_subgraph_upstream_breaker_state', { upstream: 'fragile' })).toBe(0);
