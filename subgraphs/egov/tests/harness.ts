@@ -15,14 +15,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The real egov simulator on port 0 and the subgraph in-process, with short upstream timeouts for fault tests. */
+/**
+ * The real egov simulator on port 0 and the subgraph in-process. The upstream timeout is long enough for a loaded
+ * 2-core CI machine (a statistics call scans thousands of dossiers) and short enough for the one hanging-route test.
+ */
 export async function startHarness(): Promise<Harness> {
   const simulator = await createEgovSimulator({ port: 0 });
   const config = loadEgovConfig(
     {
       port: 0,
       logLevel: 'silent',
-      upstream: { baseUrl: `${simulator.url}/api/v1`, requestTimeoutMs: 1_000 },
+      upstream: { baseUrl: `${simulator.url}/api/v1`, requestTimeoutMs: 5_000 },
     },
     {},
   );

@@ -8,8 +8,9 @@ let gw: InProcessGateway;
 beforeAll(async () => {
   hub = await startHub();
   gw = await createInProcessGateway(hub.supergraphPath, {
-    // Only the faulty subgraph gets a short deadline, so a slow machine cannot time out the healthy ones.
-    subgraphs: { overrides: { health: { timeoutMs: 1000 } } },
+    // Only the faulty subgraph gets a shorter deadline, so a slow machine cannot time out the healthy ones; it is
+    // still several times what a healthy call takes on a loaded 2-core CI machine.
+    subgraphs: { overrides: { health: { timeoutMs: 3000 } } },
   });
 });
 afterAll(async () => {
@@ -47,7 +48,7 @@ describe('a failing subgraph yields partial data with a coded error', () => {
   });
 
   it('answers UPSTREAM_TIMEOUT when the subgraph is slower than its timeout', async () => {
-    hub.health.setFault({ kind: 'delay', ms: 4000 });
+    hub.health.setFault({ kind: 'delay', ms: 8000 });
     await expectPartial('UPSTREAM_TIMEOUT');
   });
 
@@ -66,8 +67,9 @@ describe('a subgraph that is down', () => {
   let down: InProcessGateway;
   beforeAll(async () => {
     // Same supergraph, but the health subgraph's URL points at a port where nothing listens.
+    // A generous probe timeout: only the refused connection may make it unready, not a busy machine.
     down = await createInProcessGateway(hub.supergraphPath, {
-      subgraphs: { overrides: { health: { url: 'http://127.0.0.1:9/graphql' } } },
+      subgraphs: { probeTimeoutMs: 15_000, overrides: { health: { url: 'http://127.0.0.1:9/graphql' } } },
     });
   });
   afterAll(() => down?.close());
