@@ -47,6 +47,7 @@ describe('lgsp-gateway process', () => {
     const response = await post(gw.url, '{ units { code facilities { id } } }', {
       'x-request-id': 'trace-me-1',
       traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      'x-purpose': 'statistics',
       authorization: 'Bearer secret-token',
       cookie: 'session=1',
     });
@@ -56,7 +57,10 @@ describe('lgsp-gateway process', () => {
     for (const subgraph of [hub.catalog, hub.health]) {
       const headers = subgraph.requests[0]!.headers;
       expect(headers['x-request-id']).toBe('trace-me-1');
-      expect(headers['traceparent']).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+      // Same trace, a child span per subgraph call (W3C trace context), never the caller's own span id.
+      expect(headers['traceparent']).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
+      expect(headers['traceparent']).not.toContain('b7ad6b7169203331');
+      expect(headers['x-purpose']).toBe('statistics');
       expect(headers['authorization']).toBeUndefined();
       expect(headers['cookie']).toBeUndefined();
     }
