@@ -21,7 +21,7 @@ function readOptions(env) {
   const num = (name, fallback) => (env[name] === undefined ? fallback : Number(env[name]));
   const list = (name, fallback) => (env[name] ?? fallback).split(',').filter(Boolean);
   return {
-    durationS: num('BENCH_DURATION_S', 8),
+    durationS: num('BENCH_DURATION_S', 7),
     warmupS: num('BENCH_WARMUP_S', 4),
     leadInS: num('BENCH_LEAD_IN_S', 1),
     rounds: num('BENCH_ROUNDS', 3),
