@@ -77,7 +77,12 @@ describe('GET /metrics', () => {
     expect(delta('lgsp_gateway_subgraph_requests_total', { subgraph: 'catalog', outcome: 'ok' })).toBe(1);
     expect(delta('lgsp_gateway_subgraph_requests_total', { subgraph: 'health', outcome: 'ok' })).toBe(1);
     expect(delta('lgsp_gateway_subgraph_request_duration_seconds_count', { subgraph: 'health' })).toBe(1);
-    expect(valueOf(await scrape(gateway), 'lgsp_gateway_inflight_requests')).toBe(0);
+    const after = await scrape(gateway);
+    expect(valueOf(after, 'lgsp_gateway_inflight_requests')).toBe(0);
+    const durationLabels = after
+      .filter((s) => s.name.startsWith('lgsp_gateway_request_duration_seconds'))
+      .map((s) => Object.keys(s.labels).sort().join(','));
+    expect(new Set(durationLabels)).toEqual(new Set(['le,operation_type,outcome', 'operation_type,outcome']));
   });
 
   it('counts a mutation as a mutation', async () => {

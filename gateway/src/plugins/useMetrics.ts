@@ -194,11 +194,11 @@ export function useMetrics(options: MetricsOptions): GatewayPlugin {
       const failedStatus = response.status >= 400;
       const code = state.code ?? (failedStatus ? (codeOfStatus[response.status] ?? 'OTHER') : 'none');
       const outcome = code === 'none' ? 'success' : state.partial && !failedStatus ? 'partial' : 'error';
-      const labels: Record<string, string> = { operation_type: state.operationType, outcome };
-      if (perClient) labels['client'] = clientOf(request);
-      instruments.duration.observe(labels, (performance.now() - state.startedMs) / 1000);
-      labels['code'] = code;
-      instruments.requests.inc(labels);
+      // Two label objects: prom-client keeps the one it is given for a new series, so it must not change later.
+      const timing: Record<string, string> = { operation_type: state.operationType, outcome };
+      if (perClient) timing['client'] = clientOf(request);
+      instruments.duration.observe(timing, (performance.now() - state.startedMs) / 1000);
+      instruments.requests.inc({ ...timing, code });
     },
     onDispose() {
       stopObserving();
