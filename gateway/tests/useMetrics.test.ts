@@ -117,6 +117,13 @@ describe('GET /metrics', () => {
     expect(delta('lgsp_gateway_subgraph_requests_total', { subgraph: 'catalog', outcome: 'ok' })).toBe(1);
   });
 
+  it('counts errors a subgraph answered as graphql_error, with the code clients see', async () => {
+    const delta = await deltaOf(() => post({ query: '{ broken units { code } }' }));
+    const labels = { subgraph: 'catalog', outcome: 'graphql_error', code: 'UPSTREAM_ERROR' };
+    expect(delta('lgsp_gateway_subgraph_requests_total', labels)).toBe(1);
+    expect(delta('lgsp_gateway_requests_total', { outcome: 'partial', code: 'UPSTREAM_ERROR' })).toBe(1);
+  });
+
   it('counts refusals before execution with their code: validation, media type, malformed JSON', async () => {
     const delta = await deltaOf(async () => {
       expect((await post({ query: '{ nope }' })).status).toBe(400);
