@@ -145,6 +145,13 @@ function observeSupergraph(options: MetricsOptions, instruments: Instruments): (
   });
 }
 
+async function scrape(registry: Registry): Promise<Response> {
+  const text = await registry.metrics();
+  return new Response(text, {
+    headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
+  });
+}
+
 /**
  * Prometheus metrics in the text format at `GET /metrics` (docs/observability.md lists them): requests, durations,
  * in-flight requests, subgraph calls, supergraph reloads and hash, Node process metrics. Labels are bounded: error
@@ -163,16 +170,9 @@ export function useMetrics(options: MetricsOptions): GatewayPlugin {
   const states = new WeakMap<Request, RequestState>();
 
   return {
-    async onRequest({ request, url, endResponse }) {
-      if (url.pathname === path && request.method === 'GET') {
-        const text = await registry.metrics();
-        endResponse(
-          new Response(text, {
-            headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
-          }),
-        );
-        return;
-      }
+    onRequest({ request, url, endResponse }) {
+      // Synchronous for every other request: no promise on the hot path.
+      if (url.pathname === path && request.method === 'GET') return scrape(registry).then(endResponse);
       if (url.pathname !== graphqlPath) return;
       states.set(request, { startedMs: performance.now(), operationType: 'unknown' });
       instruments.inflight.inc();
