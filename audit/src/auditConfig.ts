@@ -19,10 +19,12 @@ export const auditConfigSchema = z
     /** `file` (embedded default) or `postgres` (production). Default `file`. */
     sink: z.enum(['file', 'postgres']).default('file'),
     /**
-     * Run the writer (hashing, chaining, disk and database I/O) in a worker thread, so the request thread only
-     * enqueues. Default true; false runs it on the main thread (tests, tools).
+     * Run the writer (hashing, chaining, disk and database I/O) in a worker thread instead of on the main thread
+     * between requests (`append` itself only enqueues either way). Default: true for `postgres` (the driver's
+     * work then leaves the request thread), false for `file` (copying inputs to a thread costs more than writing
+     * the file). Measured in docs/audit.md §9.
      */
-    thread: z.boolean().default(true),
+    thread: z.boolean().optional(),
     /** `closed`: refuse personal-data reads (AUDIT_UNAVAILABLE, 503) when records cannot be made durable. Default `closed`. */
     failMode: z.enum(['closed', 'open']).default('closed'),
     file: z
@@ -143,8 +145,8 @@ export interface OpenedAuditTrail {
 }
 
 /**
- * Builds and starts the trail a config describes (key, sink, spool, retention schedule), in a worker thread unless
- * `thread` is false.
+ * Builds and starts the trail a config describes (key, sink, spool, retention schedule), in a worker thread when
+ * `thread` says so (default: for PostgreSQL).
  */
 export async function openAuditTrail(
   config: AuditConfig,
@@ -156,7 +158,7 @@ export async function openAuditTrail(
     const trail = createDisabledAuditTrail();
     return { trail, close: () => trail.close() };
   }
-  if (!config.thread) return openInProcessAuditTrail(config, log);
+  if (!(config.thread ?? config.sink === 'postgres')) return openInProcessAuditTrail(config, log);
   const trail = createThreadedAuditTrail(config, { log });
   await trail.start();
   return { trail, close: () => trail.close(config.writer.closeTimeoutMs) };

@@ -12,7 +12,6 @@ describe('audit config', () => {
     const config = auditConfigSchema.parse({});
     expect(config).toMatchObject({
       enabled: true,
-      thread: true,
       sink: 'file',
       failMode: 'closed',
       file: { dir: '.data/audit', fsync: true },

@@ -42,6 +42,7 @@ describe('audit trail in a worker thread', () => {
   it('writes the same verifiable file chain, with the configured key', async () => {
     const dir = await tempDir();
     const config = auditConfigSchema.parse({
+      thread: true,
       file: { dir },
       key: { value: key.toString('base64') },
       retention: { days: 0 },
@@ -77,6 +78,7 @@ describe('audit trail in a worker thread', () => {
     const warnings: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
     const config = auditConfigSchema.parse({
+      thread: true,
       sink: 'postgres',
       postgres: { connectionString: proxy.url, schema, connectTimeoutMs: 1000, queryTimeoutMs: 2000 },
       spool: { dir: spoolDir, maxBytes: 128 * 1024, segmentBytes: 32 * 1024 },
