@@ -33,6 +33,8 @@ export function useTrustedDocuments(options: TrustedDocumentsOptions): GatewayPl
       if (hash !== undefined) {
         const document = options.store.get(hash);
         if (document === undefined) {
+          // yoga's own parameter check runs after this hook and would answer "Must provide query string" first.
+          setParams({ ...params, query: '{ __typename }' });
           const message = 'Persisted document not found';
           setResult({
             errors: [

@@ -110,7 +110,8 @@ async function signer() {
 }
 
 export interface LimitsHubOptions {
-  limits?: LimitsConfigInput;
+  /** The limits section, or a function of the work directory (for manifest paths). */
+  limits?: LimitsConfigInput | ((workDir: string) => LimitsConfigInput);
   cache?: CacheConfigInput;
   gateway?: Partial<GatewayConfigInput>;
   log?: Logger;
@@ -154,7 +155,9 @@ export async function startLimitsHub(options: LimitsHubOptions = {}): Promise<Li
   const built: { live?: ReturnType<typeof buildExecutableSupergraph> } = {};
   const limits = await createLimitsPlugins(
     {
-      limits: limitsConfigSchema.parse(options.limits ?? {}),
+      limits: limitsConfigSchema.parse(
+        typeof options.limits === 'function' ? options.limits(workDir) : (options.limits ?? {}),
+      ),
       cache: cacheConfigSchema.parse(options.cache ?? {}),
     },
     { live: () => built.live!, log },
@@ -207,6 +210,7 @@ export async function startLimitsHub(options: LimitsHubOptions = {}): Promise<Li
     subgraphRequests: () => kpiServer.requests.length + environmentServer.requests.length,
     post,
     query: (clientId, query, headers) => post(clientId, { query }, headers),
+    authorization: async (clientId) => `Bearer ${await sign.token(clientId)}`,
     workDir,
     async close() {
       await limits.close();
