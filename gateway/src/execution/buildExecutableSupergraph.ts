@@ -10,6 +10,7 @@ import {
   renameFragments,
 } from './patchInterfaceObjects.js';
 import { readJoinMetadata } from './readJoinMetadata.js';
+import { relocateMergedFieldErrors } from './relocateMergedFieldErrors.js';
 
 /**
  * The execution layer's whole interface: supergraph SDL in, executable schema and its subgraphs out. Everything
@@ -103,9 +104,10 @@ export function buildExecutableSupergraph(
       config.executor = executor;
     },
   });
+  relocateMergedFieldErrors(schema);
   if (options.planner) {
     // Plans call the same batching executors as stitching, keyed by join__Graph value.
-    registerPlanExecutor(schema, createPlanExecutor(supergraphSchema, ast, executors));
+    registerPlanExecutor(schema, createPlanExecutor(supergraphSchema, schema, ast, executors));
   }
   return { schema, subgraphs: [...subgraphs.values()], document: ast };
 }

@@ -6,6 +6,7 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  isEnumType,
   isLeafType,
   isObjectType,
   Kind,
@@ -53,6 +54,8 @@ export interface Projection {
   /** Object type name of a composite field, and its selection. */
   typeName: string | undefined;
   children: Projection[] | undefined;
+  /** Values the public schema allows for an enum field (values hidden with @inaccessible are not among them). */
+  enumValues: ReadonlySet<string> | undefined;
 }
 
 export interface QueryPlan {
@@ -116,6 +119,7 @@ interface Position {
  */
 function planOperation(
   schema: GraphQLSchema,
+  publicSchema: GraphQLSchema,
   meta: PlannerMetadata,
   operation: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
@@ -126,8 +130,14 @@ function planOperation(
   const fetches: FetchNode[] = [];
   const byPlace = new Map<string, FetchNode>();
 
-  function fetchAt(graph: string, entityType: string | undefined, path: readonly string[]): FetchNode {
-    const place = `${graph}|${entityType ?? ''}|${path.join('.')}`;
+  /** `stage` separates a subgraph's @requires fetch from its plain one at the same place (it runs later). */
+  function fetchAt(
+    graph: string,
+    entityType: string | undefined,
+    path: readonly string[],
+    stage = '',
+  ): FetchNode {
+    const place = `${graph}|${entityType ?? ''}|${path.join('.')}${stage}`;
     let fetch = byPlace.get(place);
     if (!fetch) {
       fetch = {
@@ -174,12 +184,13 @@ function planOperation(
   /** Plans `key: name(args) { … }` on `type` at `at`; returns the fetch that resolves it. */
   function planField(at: Position, type: GraphQLObjectType, key: string, nodes: FieldNode[]): FetchNode {
     const name = nodes[0]!.name.value;
-    if (meta.unsupportedTypes.has(type.name)) fail('type left to stitching');
-    if (at.provided.has(name) || resolves(at.fetch.graph, type.name, name)) {
+    const local = meta.fields.get(`${type.name}.${name}`)?.get(at.fetch.graph);
+    // A field with @requires needs the required fields in a representation, so it is always an entity fetch.
+    if (at.provided.has(name) || (resolves(at.fetch.graph, type.name, name) && !local?.requires.length)) {
       addResolvedField(at, type, key, nodes);
       return at.fetch;
     }
-    // An entity hop: another subgraph resolves the field from the object's key.
+    // An entity hop: a subgraph resolves the field from the object's key.
     const candidates = graphsResolving(type.name, name).filter(
       (g) => (meta.types.get(type.name)?.get(g)?.keys.length ?? 0) > 0,
     );
@@ -195,7 +206,7 @@ function planOperation(
       addLeaf(at, type, k);
     }
     for (const r of requires) after.add(planField(at, type, r, [syntheticField(r)]));
-    const fetch = fetchAt(target, type.name, at.path);
+    const fetch = fetchAt(target, type.name, at.path, requires.length ? '|requires' : '');
     for (const f of after) if (f !== fetch && !fetch.after.includes(f)) fetch.after.push(f);
     for (const r of [...keyFields, ...requires]) if (!fetch.required.includes(r)) fetch.required.push(r);
     addResolvedField({ fetch, fields: fetch.fields, path: at.path, provided: new Set() }, type, key, nodes);
@@ -211,6 +222,8 @@ function planOperation(
   function addResolvedField(at: Position, type: GraphQLObjectType, key: string, nodes: FieldNode[]): void {
     const node = nodes[0]!;
     const name = node.name.value;
+    if (meta.unsupportedTypes.has(type.name)) fail('type left to stitching');
+    if (meta.unsupportedFields.has(`${type.name}.${name}`)) fail('nested field set');
     const definition = type.getFields()[name] ?? fail(`unknown field ${type.name}.${name}`);
     for (const a of node.arguments ?? []) variablesIn(a.value, at.fetch.variables);
     const args = node.arguments?.length ? `(${node.arguments.map((a) => print(a)).join(',')})` : '';
@@ -238,13 +251,9 @@ function planOperation(
     for (const [key, nodes] of collectFields(type, sets, fragments)) {
       const name = nodes[0]!.name.value;
       if (name === '__typename') {
-        out.push({
-          key,
-          name,
-          type: type.getFields()[name]?.type as never,
-          typeName: type.name,
-          children: [],
-        });
+        // The meta field has no definition on the type (so no `type`); `typeName` is its value.
+        const meta = { type: undefined as never, children: undefined, enumValues: undefined };
+        out.push({ key, name, typeName: type.name, ...meta });
         continue;
       }
       if (name.startsWith('__')) fail('introspection');
@@ -256,13 +265,12 @@ function planOperation(
             nodes.map((n) => n.selectionSet!),
           )
         : undefined;
-      out.push({
-        key,
-        name,
-        type: definition.type,
-        typeName: isObjectType(named) ? named.name : undefined,
-        children,
-      });
+      const publicType = publicSchema.getType(named.name);
+      const enumValues = isEnumType(publicType)
+        ? new Set(publicType.getValues().map((v) => v.name))
+        : undefined;
+      const typeName = isObjectType(named) ? named.name : undefined;
+      out.push({ key, name, type: definition.type, typeName, children, enumValues });
     }
     return out;
   }
@@ -331,7 +339,11 @@ export interface QueryPlanner {
  * Plans are cached per parsed document (yoga caches documents per query text, so a repeated operation with other
  * variables reuses its plan and the printed subgraph queries).
  */
-export function createQueryPlanner(schema: GraphQLSchema, meta: PlannerMetadata): QueryPlanner {
+export function createQueryPlanner(
+  schema: GraphQLSchema,
+  publicSchema: GraphQLSchema,
+  meta: PlannerMetadata,
+): QueryPlanner {
   const cache = new WeakMap<DocumentNode, Map<string, QueryPlan | null>>();
   return {
     planFor(document, operationName) {
@@ -340,7 +352,7 @@ export function createQueryPlanner(schema: GraphQLSchema, meta: PlannerMetadata)
       const name = operationName ?? '';
       let plan = byName.get(name);
       if (plan === undefined) {
-        plan = tryPlan(schema, meta, document, operationName);
+        plan = tryPlan(schema, publicSchema, meta, document, operationName);
         byName.set(name, plan);
       }
       return plan ?? undefined;
@@ -350,6 +362,7 @@ export function createQueryPlanner(schema: GraphQLSchema, meta: PlannerMetadata)
 
 function tryPlan(
   schema: GraphQLSchema,
+  publicSchema: GraphQLSchema,
   meta: PlannerMetadata,
   document: DocumentNode,
   operationName: string | undefined | null,
@@ -363,7 +376,7 @@ function tryPlan(
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   try {
-    return planOperation(schema, meta, operation, fragments);
+    return planOperation(schema, publicSchema, meta, operation, fragments);
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;

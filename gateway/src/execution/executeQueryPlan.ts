@@ -127,9 +127,10 @@ function completeValue(
   value: Json | undefined,
   type: GraphQLOutputType,
   p: Projection,
+  errors: GraphQLError[],
 ): Json | typeof NULL_BUBBLE {
   if (isNonNullType(type)) {
-    const inner = completeValue(value, type.ofType, p);
+    const inner = completeValue(value, type.ofType, p, errors);
     return inner === null ? NULL_BUBBLE : inner;
   }
   if (value === undefined || value === null) return null;
@@ -137,27 +138,38 @@ function completeValue(
     if (!Array.isArray(value)) return null;
     const out: Json[] = [];
     for (const item of value) {
-      const completed = completeValue(item, type.ofType, p);
+      const completed = completeValue(item, type.ofType, p, errors);
       if (completed === NULL_BUBBLE) return null;
       out.push(completed);
     }
     return out;
   }
-  if (!p.children) return value;
+  if (!p.children) {
+    if (p.enumValues && !p.enumValues.has(value as string)) {
+      // A value the public schema hides (@inaccessible) is an error, as in graphql-js serialization.
+      errors.push(new GraphQLError(`Enum value not allowed for ${p.key}`));
+      return null;
+    }
+    return value;
+  }
   if (!isObject(value)) return null;
-  const object = completeObject(value, p.children);
+  const object = completeObject(value, p.children, errors);
   return object === NULL_BUBBLE ? null : object;
 }
 
 /** Shapes one merged object into the client's selection; NULL_BUBBLE when a non-null field is missing. */
-function completeObject(value: JsonObject, projection: Projection[]): JsonObject | typeof NULL_BUBBLE {
+function completeObject(
+  value: JsonObject,
+  projection: Projection[],
+  errors: GraphQLError[],
+): JsonObject | typeof NULL_BUBBLE {
   const out: JsonObject = {};
   for (const p of projection) {
     if (p.name === '__typename') {
       out[p.key] = p.typeName!;
       continue;
     }
-    const completed = completeValue(value[p.key], p.type, p);
+    const completed = completeValue(value[p.key], p.type, p, errors);
     if (completed === NULL_BUBBLE) return NULL_BUBBLE;
     out[p.key] = completed;
   }
@@ -185,7 +197,7 @@ export async function executeQueryPlan(args: PlanExecutionArgs): Promise<Executi
     running: new Map(),
   };
   await Promise.all(args.plan.fetches.map((f) => start(state, f)));
-  const completed = completeObject(state.data, args.plan.projection);
+  const completed = completeObject(state.data, args.plan.projection, state.errors);
   const data = completed === NULL_BUBBLE ? null : completed;
   if (completed === NULL_BUBBLE && state.errors.length === 0) {
     state.errors.push(new GraphQLError('Cannot return null for non-nullable field'));

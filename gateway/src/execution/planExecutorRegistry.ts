@@ -21,10 +21,11 @@ export function getPlanExecutor(schema: GraphQLSchema): PlanExecutor | undefined
 /** `executors`: the per-subgraph executors by join__Graph value (the same ones stitching calls). */
 export function createPlanExecutor(
   supergraphSchema: GraphQLSchema,
+  publicSchema: GraphQLSchema,
   supergraph: DocumentNode,
   executors: ReadonlyMap<string, Executor>,
 ): PlanExecutor {
-  const planner = createQueryPlanner(supergraphSchema, readPlannerMetadata(supergraph));
+  const planner = createQueryPlanner(supergraphSchema, publicSchema, readPlannerMetadata(supergraph));
   return (args) => {
     const plan = planner.planFor(args.document, args.operationName);
     if (!plan) return undefined;

@@ -25,8 +25,10 @@ export interface PlannerMetadata {
   types: Map<string, Map<string, TypeInGraph>>;
   /** `Type.field` → join__Graph value → how it is treated. Absent: every graph of the type resolves it. */
   fields: Map<string, Map<string, FieldInGraph>>;
-  /** Types declared `@interfaceObject` anywhere, or union members that differ: the planner leaves them to stitching. */
+  /** Interface objects, implementations of interfaces, union members: the planner leaves them to stitching. */
   unsupportedTypes: Set<string>;
+  /** `Type.field` with a nested `@requires` or `@provides` field set: left to stitching. */
+  unsupportedFields: Set<string>;
 }
 
 function arg(directive: DirectiveNode, name: string): string | boolean | undefined {
@@ -64,7 +66,12 @@ function readField(d: DirectiveNode, unsupported: () => void): FieldInGraph {
 }
 
 export function readPlannerMetadata(ast: DocumentNode): PlannerMetadata {
-  const meta: PlannerMetadata = { types: new Map(), fields: new Map(), unsupportedTypes: new Set() };
+  const meta: PlannerMetadata = {
+    types: new Map(),
+    fields: new Map(),
+    unsupportedTypes: new Set(),
+    unsupportedFields: new Set(),
+  };
   for (const def of ast.definitions) {
     if (!('name' in def) || !def.name || !('directives' in def)) continue;
     const typeName = def.name.value;
@@ -96,7 +103,7 @@ export function readPlannerMetadata(ast: DocumentNode): PlannerMetadata {
         if (typeof graph !== 'string') continue;
         let byGraph = meta.fields.get(coordinate);
         if (!byGraph) meta.fields.set(coordinate, (byGraph = new Map()));
-        const entry = readField(d, () => meta.unsupportedTypes.add(typeName));
+        const entry = readField(d, () => meta.unsupportedFields.add(coordinate));
         // Overridden: still listed, no longer resolved there, so the planner must never pick that graph.
         if (arg(d, 'usedOverridden') === true) entry.external = true;
         byGraph.set(graph, entry);
