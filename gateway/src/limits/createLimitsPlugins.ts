@@ -15,7 +15,7 @@ import type { CacheConfig, LimitsConfig, QuotaConfig } from './limitsConfig.js';
 import { createMemoryLimitStore, type LimitStore } from './limitStore.js';
 import { createOperationAnalyzer } from './operationAnalysis.js';
 import { createStoreGuard, resolveQuota } from './quotas.js';
-import { createRedisConnection, createRedisLimitStore } from './redisLimitStore.js';
+import { createRedisConnection, createRedisLimitStore, whenRedisReady } from './redisLimitStore.js';
 import { createMemoryCacheStore, createRedisCacheStore } from './responseCacheStore.js';
 import { createTrustedDocumentStore, type TrustedDocumentStore } from './trustedDocumentStore.js';
 
@@ -87,6 +87,12 @@ export async function createLimitsPlugins(
 ): Promise<LimitsPlugins> {
   const { limits, cache } = config;
   const stores = openStores(config, deps);
+  if (stores.redis && !(await whenRedisReady(stores.redis, 5000))) {
+    deps.log.warn(
+      { failMode: limits.store.onUnavailable },
+      'redis not reachable at start; limits apply their fail mode',
+    );
+  }
   const guard = createStoreGuard({
     store: stores.limitStore,
     onUnavailable: limits.store.onUnavailable,

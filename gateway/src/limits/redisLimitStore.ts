@@ -25,6 +25,24 @@ export function createRedisConnection(options: RedisConnectionOptions): Redis {
   return redis;
 }
 
+/**
+ * Waits until the connection is ready (commands before that would fail: there is no offline queue), at most
+ * `timeoutMs`; a Redis that is down at start is not fatal, requests then meet the configured fail mode.
+ */
+export function whenRedisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    redis.on('ready', onReady);
+  });
+}
+
 // Redis' own clock is the one clock every replica shares. Numbers go back as strings: Lua numbers become integers
 // in replies, which would drop the fraction of a token.
 const takeScript = `
