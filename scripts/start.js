@@ -190,6 +190,7 @@ if (!stopping) {
 LGSP Gateway is up (embedded defaults${offset ? `, ports offset by ${offset}` : ''}).
   GraphQL + GraphiQL   ${local(port.gateway)}/graphql
   Health / readiness   ${local(port.gateway)}/healthz   ${local(port.gateway)}/readyz
+  Metrics (Prometheus) ${local(port.gateway)}/metrics
   Dev OIDC issuer      ${issuerUrl}/.well-known/openid-configuration
   Gateway signature    kid ${keys.kid}: subgraphs answer only calls the gateway signed (direct calls get 401)
                        keys ${path.relative(root, keys.privateKeyFile)} (private), ${path.relative(root, keys.publicKeysFile)}
