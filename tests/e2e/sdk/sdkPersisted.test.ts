@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient, hashOf, type LgspError, type OperationDocument } from '@lgsp/sdk';
 import {
@@ -8,18 +10,31 @@ import {
   MapLayersDocument,
   ReservoirPanelDocument,
 } from '@lgsp/sdk/operations';
+import { repositoryRoot } from '@lgsp/schema';
+import { pino } from 'pino';
+import {
+  createTrustedDocumentStore,
+  type TrustedDocumentStore,
+} from '../../../gateway/src/limits/trustedDocumentStore.js';
+import { useTrustedDocuments } from '../../../gateway/src/plugins/useTrustedDocuments.js';
 import { startProvinceHub, type ProvinceHub } from '../harness/startProvinceHub.js';
-import { readManifest, usePersistedDocumentsStandIn } from './persistedDocumentsStandIn.js';
+
+/** The catalogue's manifest, as codegen writes it and the gateway loads it (`limits.trustedDocuments.manifests`). */
+const manifestPath = path.join(repositoryRoot, 'sdk', 'src', 'generated', 'persisted-documents.json');
+const readManifest = () => JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>;
 
 let hub: ProvinceHub;
+let store: TrustedDocumentStore;
 beforeAll(async () => {
-  // Auth off: this file is about the documents protocol; sdkTokens/sdkErrors cover auth.
-  hub = await startProvinceHub({
-    auth: 'off',
-    gatewayPlugins: [usePersistedDocumentsStandIn(readManifest())],
-  });
+  // The gateway's own trusted-documents plugin over the SDK's manifest (its store verifies every sha256). Auth is
+  // off because the harness hands plugins to a gateway without auth; sdkTokens/sdkErrors cover auth.
+  store = await createTrustedDocumentStore([manifestPath], { watch: false, log: pino({ level: 'silent' }) });
+  hub = await startProvinceHub({ auth: 'off', gatewayPlugins: [useTrustedDocuments({ store })] });
 }, 120_000);
-afterAll(() => hub?.close());
+afterAll(async () => {
+  await hub?.close();
+  store?.close();
+});
 
 /** Records the JSON bodies the SDK posts. */
 function recordingFetch() {
@@ -34,6 +49,10 @@ function recordingFetch() {
 const period = { from: '2025-01-01', to: '2025-06-30' };
 
 describe('the SDK sends the catalogue as trusted documents, by hash', () => {
+  it('has every catalogue operation loaded by the gateway', () => {
+    expect(store.size()).toBe(Object.keys(readManifest()).length);
+  });
+
   it('runs every IOC operation by its hash alone, and each hash is in the manifest', async () => {
     const recorder = recordingFetch();
     const client = createClient({
