@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { auditConfigSchema } from '@lgsp/audit';
 import { authConfigSchema } from './auth/authConfig.js';
 
 /**
@@ -107,6 +108,11 @@ export const gatewayConfigSchema = z
     auth: authConfigSchema.prefault({}),
     /** Prometheus metrics (docs/observability.md). */
     metrics: metricsSection.prefault({}),
+    /**
+     * The data-access audit trail (docs/audit.md §6). Default: on, hash-chained JSON-lines files under
+     * `.data/audit`, fail-closed for personal data.
+     */
+    audit: auditConfigSchema.prefault({}),
   })
   .strict();
 
@@ -147,6 +153,11 @@ const envPaths: Record<string, { path: string[]; kind: 'string' | 'number' | 'bo
   LGSP_GATEWAY_LOG_LEVEL: { path: ['log', 'level'], kind: 'string' },
   LGSP_GATEWAY_METRICS_ENABLED: { path: ['metrics', 'enabled'], kind: 'boolean' },
   LGSP_GATEWAY_AUTH_MODE: { path: ['auth', 'mode'], kind: 'string' },
+  LGSP_GATEWAY_AUDIT_ENABLED: { path: ['audit', 'enabled'], kind: 'boolean' },
+  LGSP_GATEWAY_AUDIT_SINK: { path: ['audit', 'sink'], kind: 'string' },
+  LGSP_GATEWAY_AUDIT_DIR: { path: ['audit', 'file', 'dir'], kind: 'string' },
+  LGSP_GATEWAY_AUDIT_PG_URL: { path: ['audit', 'postgres', 'connectionString'], kind: 'string' },
+  LGSP_GATEWAY_AUDIT_KEY_FILE: { path: ['audit', 'key', 'file'], kind: 'string' },
   LGSP_GATEWAY_AUTH_ISSUER: { path: ['auth', 'issuer'], kind: 'string' },
   LGSP_GATEWAY_AUTH_REGISTRY_FILE: { path: ['auth', 'registryFile'], kind: 'string' },
   LGSP_GATEWAY_AUTH_ASSERTION_KEY_FILE: {

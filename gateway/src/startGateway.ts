@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { openAuditTrail } from '@lgsp/audit';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { createGateway, type Gateway } from './createGateway.js';
 import { createGatewayAuth } from './createGatewayAuth.js';
 import { createLogger } from './createLogger.js';
+import { createAuditPlugins } from './audit/createAuditPlugins.js';
 import { createSupergraphManager, type SupergraphManager } from './supergraph/createSupergraphManager.js';
 
 export interface RunningGateway {
@@ -32,12 +34,22 @@ export async function startGateway(
     await supergraph.close();
     throw error;
   });
+  // Opened before listening: personal-data reads are refused until the trail can make records durable.
+  const audit = await openAuditTrail(config.audit, { log: log.child({ component: 'audit' }) }).catch(
+    async (error: unknown) => {
+      auth?.close();
+      await supergraph.close();
+      throw error;
+    },
+  );
+  const auditPlugins = createAuditPlugins(config, { trail: audit.trail, supergraph, log, auth });
   let accepting = true;
   const gateway = createGateway(config, {
     supergraph,
     log,
     isAccepting: () => accepting,
     ...(auth ? { auth } : {}),
+    plugins: auditPlugins.plugins,
   });
   const server = createServer(gateway);
   // Keep-alive longer than typical load balancer idle timeouts, so the balancer closes first (no reset races).
@@ -71,6 +83,11 @@ export async function startGateway(
       }
       clearInterval(sweep);
       auth?.close();
+      // After the drain, so the records of the last requests are written before the trail closes.
+      await auditPlugins.close();
+      await audit
+        .close()
+        .catch((error: unknown) => log.error({ err: (error as Error).message }, 'audit close'));
       await supergraph.close();
       log.info('gateway stopped');
     })());

@@ -67,8 +67,15 @@ function withHarnessKeys(options: HubGatewayOptions): Record<string, unknown> {
   const config = options.config as Record<string, unknown>;
   const supergraph = (config['supergraph'] ?? {}) as Record<string, unknown>;
   const server = (config['server'] ?? {}) as Record<string, unknown>;
+  // Each hub's audit trail in its own temp dir: the default `.data/audit` would be shared by parallel test files.
+  const audit = (config['audit'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
   return {
     ...config,
+    audit: {
+      ...audit,
+      file: { dir: path.join(options.workDir, 'audit'), ...audit['file'] },
+      spool: { dir: path.join(options.workDir, 'audit-spool'), ...audit['spool'] },
+    },
     server: { ...server, port: 0, host: '127.0.0.1' },
     supergraph: { watch: false, ...supergraph, path: options.supergraphPath },
   };
