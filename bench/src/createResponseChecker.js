@@ -11,6 +11,19 @@ function canonical(value) {
   return JSON.stringify(value);
 }
 
+/** The first path where two JSON values differ, e.g. `administrativeUnit.cameraCount: 9 ≠ 8`. */
+function firstDifference(actual, expected, path = '') {
+  if (canonical(actual) === canonical(expected)) return undefined;
+  if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
+    const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+    for (const key of keys) {
+      const found = firstDifference(actual[key], expected[key], path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return `${path}: ${JSON.stringify(actual)?.slice(0, 60)} ≠ ${JSON.stringify(expected)?.slice(0, 60)}`;
+}
+
 /**
  * @param {(variant: number) => unknown} expectedData the reference `data` of one request variant
  */
@@ -34,7 +47,9 @@ export function createResponseChecker(expectedData) {
       else if (parsed.errors?.length) problem = `errors: ${JSON.stringify(parsed.errors).slice(0, 300)}`;
       else {
         if (!expected.has(variant)) expected.set(variant, canonical(expectedData(variant)));
-        if (canonical(parsed.data) !== expected.get(variant)) problem = 'data differs from the reference';
+        if (canonical(parsed.data) !== expected.get(variant)) {
+          problem = `data differs from the reference at ${firstDifference(parsed.data, expectedData(variant))}`;
+        }
       }
     }
     if (!problem) {
