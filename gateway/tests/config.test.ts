@@ -66,7 +66,26 @@ describe('loadConfig', () => {
         subgraphAssertion: { enabled: true, issuer: 'lgsp-gateway', ttlSeconds: 60 },
       },
       metrics: { enabled: true, path: '/metrics', perClientLabels: false, processMetrics: true },
+      audit: expect.objectContaining({
+        enabled: true,
+        sink: 'file',
+        failMode: 'closed',
+        file: expect.objectContaining({ dir: '.data/audit' }),
+      }),
     });
+  });
+
+  it('takes the audit sink and its PostgreSQL URL from the environment', () => {
+    const config = loadConfig({
+      env: {
+        LGSP_GATEWAY_SUPERGRAPH: 's.graphql',
+        LGSP_GATEWAY_AUTH_MODE: 'off',
+        LGSP_GATEWAY_AUDIT_SINK: 'postgres',
+        LGSP_GATEWAY_AUDIT_PG_URL: 'postgres://audit@db/lgsp',
+      },
+    });
+    expect(config.audit.sink).toBe('postgres');
+    expect(config.audit.postgres.connectionString).toBe('postgres://audit@db/lgsp');
   });
 
   it('requires a token issuer unless auth is turned off', () => {
