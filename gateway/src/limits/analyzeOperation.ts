@@ -110,7 +110,7 @@ function fieldCost(walk: Walk, field: FieldNode, level: Level, path: Set<string>
   const coordinate = `${level.parent.name}.${name}`;
   const named = getNamedType(def.type);
   if (walk.hints.personalData.has(coordinate)) walk.personalData.add(coordinate);
-  noteCacheHint(walk, coordinate, named.name, level.graph === undefined);
+  noteCacheHint(walk, coordinate, named.name, level.depth === 0);
 
   const owners = walk.hints.fieldGraphs.get(coordinate) ?? walk.hints.typeGraphs.get(level.parent.name) ?? [];
   let graph = level.graph;
