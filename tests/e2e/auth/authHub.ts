@@ -179,6 +179,8 @@ export async function startAuthHub(gatewayConfig: Partial<GatewayConfigInput> = 
     server: { port: 0, host: '127.0.0.1' },
     supergraph: { path: supergraphPath, watch: false },
     log: { level: 'silent' },
+    // This hub's audit trail in its temp dir, not the shared `.data/audit`.
+    audit: { file: { dir: join(dir, 'audit') }, spool: { dir: join(dir, 'audit-spool') } },
     auth: {
       issuer: issuer.issuer,
       audience: issuer.audience,

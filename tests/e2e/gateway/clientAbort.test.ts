@@ -13,6 +13,8 @@ beforeAll(async () => {
     server: { host: '127.0.0.1', port: 0 },
     supergraph: { path: hub.supergraphPath, watch: false },
     auth: { mode: 'off' },
+    // Not about auditing; the default `.data/audit` would be shared with other test files.
+    audit: { enabled: false },
   });
   running = await startGateway(config, { log: pino({ level: 'silent' }) });
 });

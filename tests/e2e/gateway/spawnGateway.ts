@@ -17,7 +17,12 @@ export interface SpawnedGateway {
 export function spawnGateway(args: string[], env: Record<string, string> = {}): Promise<SpawnedGateway> {
   const child = spawn(process.execPath, [binPath, '--port', '0', '--host', '127.0.0.1', ...args], {
     // These tests exercise the core over fixture subgraphs without identity: auth is off unless a test says otherwise.
-    env: { PATH: process.env['PATH'] ?? '', LGSP_GATEWAY_AUTH_MODE: 'off', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      LGSP_GATEWAY_AUTH_MODE: 'off',
+      LGSP_GATEWAY_AUDIT_ENABLED: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: SpawnedGateway['logs'] = [];
