@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,15 +12,9 @@ import { partnersFile, startSdkHub, type SdkHub } from './sdkHub.js';
 let sdk: SdkHub;
 let workDir: string;
 beforeAll(async () => {
-  // The demo registry grants Sở Y tế no purpose yet; this deployment grants it PUBLIC_HEALTH, as its script needs.
+  // The examples run against the demo registry as shipped (config/partners.json grants Sở Y tế PUBLIC_HEALTH).
   workDir = await mkdtemp(path.join(tmpdir(), 'lgsp-sdk-examples-'));
-  const registry = JSON.parse(await readFile(partnersFile, 'utf8')) as {
-    clients: Record<string, { purposes: string[] }>;
-  };
-  registry.clients['partner-health']!.purposes = ['PUBLIC_HEALTH'];
-  const registryFile = path.join(workDir, 'partners.json');
-  await writeFile(registryFile, JSON.stringify(registry));
-  sdk = await startSdkHub({ auth: { registryFile } });
+  sdk = await startSdkHub({ auth: { registryFile: partnersFile } });
 }, 120_000);
 afterEach(() => sdk?.hub.clearFaults());
 afterAll(async () => {
