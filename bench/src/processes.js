@@ -26,15 +26,25 @@ export async function freePort() {
   return port;
 }
 
+// Every child this bench started, so none outlives it (an interrupted run would leave servers on ports).
+const children = new Set();
+process.once('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 /** Spawns `node <args>` pinned to `core` (taskset), output discarded unless `ipc`. */
 export function spawnPinned(core, args, { ipc = false, env = {}, cwd } = {}) {
   const command = core ? 'taskset' : process.execPath;
   const argv = core ? ['-c', core, process.execPath, ...args] : args;
-  return spawn(command, argv, {
+  const child = spawn(command, argv, {
     cwd,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
 }
 
 export async function waitUntil(probe, timeoutMs, what) {
