@@ -17,6 +17,14 @@ async function peakRssMiB(pid: number): Promise<number> {
 const repeat = (n: number, f: (i: number) => string, sep = ' ') =>
   Array.from({ length: n }, (_, i) => f(i)).join(sep);
 
+/** n fragments on Query, each spreading the next one twice: 2^n paths in n definitions. */
+const doublingFragments = (n: number) =>
+  repeat(n, (i) =>
+    i === n - 1
+      ? `fragment F${i} on Query { airQuality }`
+      : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+  );
+
 /** Each attack: the body sent, the status and `extensions.code`/`reason` it must be refused with. */
 const attacks: [string, () => string, number, string, string | undefined][] = [
   [
@@ -42,6 +50,23 @@ const attacks: [string, () => string, number, string, string | undefined][] = [
     400,
     'GRAPHQL_PARSE_FAILED',
     undefined,
+  ],
+  [
+    '40 fragments each spreading the next one twice, then a depth bomb',
+    () =>
+      JSON.stringify({
+        query: `{ ...F0 units { ${'children { '.repeat(40)}code${' }'.repeat(40)} } } ${doublingFragments(40)}`,
+      }),
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+    undefined,
+  ],
+  [
+    '40 fragments each spreading the next one twice (2^40 paths)',
+    () => JSON.stringify({ query: `{ ...F0 } ${doublingFragments(40)}` }),
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+    'TOO_MANY_ROOT_FIELDS',
   ],
   [
     'self-referencing fragments',
