@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { auditConfigSchema } from '@lgsp/audit';
 import { authConfigSchema } from './auth/authConfig.js';
+import { cacheConfigSchema, limitsConfigSchema } from './limits/limitsConfig.js';
 
 /**
  * The gateway's one configuration object. Each concern is its own section schema, so a later feature
@@ -113,6 +114,13 @@ export const gatewayConfigSchema = z
      * `.data/audit`, fail-closed for personal data.
      */
     audit: auditConfigSchema.prefault({}),
+    /**
+     * Partner traffic protection (docs/limits.md): rate and cost quotas, operation limits, trusted documents, CORS,
+     * CSRF, the subgraph guard. Default: quotas on (600 req/min, 20 000 cost/min per client), memory store.
+     */
+    limits: limitsConfigSchema.prefault({}),
+    /** The response cache and in-flight deduplication (docs/limits.md). Default: cache off, dedup on. */
+    cache: cacheConfigSchema.prefault({}),
   })
   .strict();
 
@@ -158,6 +166,14 @@ const envPaths: Record<string, { path: string[]; kind: 'string' | 'number' | 'bo
   LGSP_GATEWAY_AUDIT_DIR: { path: ['audit', 'file', 'dir'], kind: 'string' },
   LGSP_GATEWAY_AUDIT_PG_URL: { path: ['audit', 'postgres', 'connectionString'], kind: 'string' },
   LGSP_GATEWAY_AUDIT_KEY_FILE: { path: ['audit', 'key', 'file'], kind: 'string' },
+  LGSP_GATEWAY_LIMITS_ENABLED: { path: ['limits', 'enabled'], kind: 'boolean' },
+  LGSP_GATEWAY_LIMITS_STORE: { path: ['limits', 'store', 'kind'], kind: 'string' },
+  LGSP_GATEWAY_LIMITS_REDIS_URL: { path: ['limits', 'store', 'redisUrl'], kind: 'string' },
+  LGSP_GATEWAY_LIMITS_ON_UNAVAILABLE: { path: ['limits', 'store', 'onUnavailable'], kind: 'string' },
+  LGSP_GATEWAY_TRUSTED_DOCUMENTS: { path: ['limits', 'trustedDocuments', 'manifests'], kind: 'list' },
+  LGSP_GATEWAY_CORS_ORIGINS: { path: ['limits', 'cors', 'allowedOrigins'], kind: 'list' },
+  LGSP_GATEWAY_CACHE_ENABLED: { path: ['cache', 'enabled'], kind: 'boolean' },
+  LGSP_GATEWAY_CACHE_STORE: { path: ['cache', 'store'], kind: 'string' },
   LGSP_GATEWAY_AUTH_ISSUER: { path: ['auth', 'issuer'], kind: 'string' },
   LGSP_GATEWAY_AUTH_REGISTRY_FILE: { path: ['auth', 'registryFile'], kind: 'string' },
   LGSP_GATEWAY_AUTH_ASSERTION_KEY_FILE: {

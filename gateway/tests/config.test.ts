@@ -72,6 +72,12 @@ describe('loadConfig', () => {
         failMode: 'closed',
         file: expect.objectContaining({ dir: '.data/audit' }),
       }),
+      limits: expect.objectContaining({
+        enabled: true,
+        defaults: { requestsPerMinute: 600, burst: 600, costPerMinute: 20_000, costPerDay: 2_000_000 },
+        store: expect.objectContaining({ kind: 'memory', onUnavailable: 'open' }),
+      }),
+      cache: expect.objectContaining({ enabled: false, dedupInflight: true }),
     });
   });
 
@@ -86,6 +92,34 @@ describe('loadConfig', () => {
     });
     expect(config.audit.sink).toBe('postgres');
     expect(config.audit.postgres.connectionString).toBe('postgres://audit@db/lgsp');
+  });
+
+  it('has limits on and the cache off by default, and reads their switches from LGSP_GATEWAY_* variables', () => {
+    const defaults = loadConfig({ env: { LGSP_GATEWAY_SUPERGRAPH: 's', LGSP_GATEWAY_AUTH_MODE: 'off' } });
+    expect(defaults.limits.enabled).toBe(true);
+    expect(defaults.limits.defaults.costPerMinute).toBe(20_000);
+    expect(defaults.cache.enabled).toBe(false);
+    const config = loadConfig({
+      env: {
+        LGSP_GATEWAY_SUPERGRAPH: 's',
+        LGSP_GATEWAY_AUTH_MODE: 'off',
+        LGSP_GATEWAY_LIMITS_ENABLED: 'false',
+        LGSP_GATEWAY_LIMITS_STORE: 'redis',
+        LGSP_GATEWAY_LIMITS_REDIS_URL: 'redis://redis.lgsp.svc:6379',
+        LGSP_GATEWAY_LIMITS_ON_UNAVAILABLE: 'closed',
+        LGSP_GATEWAY_TRUSTED_DOCUMENTS: 'a.json, b.json',
+        LGSP_GATEWAY_CORS_ORIGINS: 'https://ioc.hoabinh.gov.vn',
+        LGSP_GATEWAY_CACHE_ENABLED: 'true',
+        LGSP_GATEWAY_CACHE_STORE: 'redis',
+      },
+    });
+    expect(config.limits).toMatchObject({
+      enabled: false,
+      store: { kind: 'redis', redisUrl: 'redis://redis.lgsp.svc:6379', onUnavailable: 'closed' },
+      trustedDocuments: { manifests: ['a.json', 'b.json'] },
+      cors: { allowedOrigins: ['https://ioc.hoabinh.gov.vn'] },
+    });
+    expect(config.cache).toMatchObject({ enabled: true, store: 'redis' });
   });
 
   it('requires a token issuer unless auth is turned off', () => {
