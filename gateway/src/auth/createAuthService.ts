@@ -12,6 +12,7 @@ import { extractBearer } from './extractBearer.js';
 import { maskResult } from './maskResult.js';
 import {
   createPartnerRegistryStore,
+  type PartnerClient,
   type PartnerRegistry,
   type PartnerRegistryError,
 } from './partnerRegistry.js';
@@ -75,6 +76,11 @@ export interface AuthService {
   assertion(context: AccessContext, subgraph: string, requestId?: string): string | undefined;
   /** The gateway's public assertion keys, for the subgraphs. */
   readonly assertionKeys: { keys: JsonWebKey[] };
+  /**
+   * A client's `quota` in the partner registry as it is now (a reload applies at once); undefined when the client
+   * is unknown or has none. The limits resolve it under `limits.clients` and over `limits.defaults`.
+   */
+  quota(clientId: string): PartnerClient['quota'];
   updateSupergraph(supergraphSdl: string): void;
   close(): void;
 }
@@ -188,6 +194,7 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
       requirements = collectAuthRequirements(supergraphSdl);
       contracts = new WeakMap();
     },
+    quota: (clientId) => registry.client(clientId)?.quota,
     close: () => registry.close(),
   };
 }

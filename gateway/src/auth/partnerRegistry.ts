@@ -40,8 +40,18 @@ const clientSchema = z.strictObject({
   onUnauthorizedFields: z.enum(['refuse', 'remove']).default('refuse'),
   /** `any` operation, or only `trusted` (persisted) documents. */
   operations: z.enum(['any', 'trusted']).default('any'),
-  /** Optional request quota; absent means the deployment's default. */
-  quota: z.strictObject({ requestsPerMinute: z.int().positive() }).optional(),
+  /**
+   * Optional quota (docs/limits.md); absent fields fall back to the deployment's `limits.defaults`, and
+   * `limits.clients.<id>` in the gateway config overrides it.
+   */
+  quota: z
+    .strictObject({
+      requestsPerMinute: z.int().positive().optional(),
+      burst: z.int().positive().optional(),
+      costPerMinute: z.int().positive().optional(),
+      costPerDay: z.int().positive().optional(),
+    })
+    .optional(),
   contact: z.strictObject({ name: z.string().min(1), email: z.email() }),
 });
 

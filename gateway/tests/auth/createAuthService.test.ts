@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
 import { createLocalJWKSet } from 'jose';
@@ -156,6 +159,24 @@ describe('createAuthService', () => {
     ).toBe('allow');
     expect(off.contract(schema, result.ok ? result.context : never())).toBe(schema);
     off.close();
+  });
+  it("gives a registry entry's quota to the limits, and none to an unknown client", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lgsp-quota-'));
+    try {
+      const registry = JSON.parse(await readFile(registryFile, 'utf8')) as {
+        clients: Record<string, Record<string, unknown>>;
+      };
+      registry.clients['partner-police']!['quota'] = { requestsPerMinute: 30, costPerDay: 100_000 };
+      const file = join(dir, 'partners.json');
+      await writeFile(file, JSON.stringify(registry));
+      const withQuota = await serviceWith(key, { registryFile: file });
+      expect(withQuota.quota('partner-police')).toEqual({ requestsPerMinute: 30, costPerDay: 100_000 });
+      expect(withQuota.quota('partner-health')).toBeUndefined();
+      expect(withQuota.quota('nobody')).toBeUndefined();
+      withQuota.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
