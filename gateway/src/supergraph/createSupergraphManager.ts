@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Executor } from '@graphql-tools/utils';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config.js';
 import {
@@ -40,27 +41,39 @@ export interface SupergraphObserver {
 
 type ManagerConfig = Pick<GatewayConfig, 'supergraph' | 'subgraphs' | 'requestIdHeader'>;
 
+export interface SupergraphManagerOptions {
+  /**
+   * Wraps each subgraph's executor where it is created, for every schema version (the limits' subgraph guard:
+   * concurrency cap and time budget per subgraph). Default: executors used as they are.
+   */
+  wrapExecutor?: (subgraph: string, executor: Executor) => Executor;
+}
+
 const hashOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex');
 
 function createBuilder(
   config: ManagerConfig,
   pools: SubgraphPools,
   onCall: (report: SubgraphCallReport) => void,
+  wrapExecutor: NonNullable<SupergraphManagerOptions['wrapExecutor']> = (_name, executor) => executor,
 ) {
   const { overrides } = config.subgraphs;
   return (sdl: string) =>
     buildExecutableSupergraph(sdl, {
       resolveUrl: (name, url) => overrides[name]?.url ?? url,
       createExecutor: (subgraph) =>
-        createSubgraphExecutor({
-          ...subgraph,
-          pool: pools.forUrl(subgraph.url),
-          timeoutMs: overrides[subgraph.name]?.timeoutMs ?? config.subgraphs.timeoutMs,
-          forwardHeaders: config.subgraphs.forwardHeaders,
-          requestIdHeader: config.requestIdHeader,
-          maxResponseBytes: config.subgraphs.maxResponseBytes,
-          onCall,
-        }),
+        wrapExecutor(
+          subgraph.name,
+          createSubgraphExecutor({
+            ...subgraph,
+            pool: pools.forUrl(subgraph.url),
+            timeoutMs: overrides[subgraph.name]?.timeoutMs ?? config.subgraphs.timeoutMs,
+            forwardHeaders: config.subgraphs.forwardHeaders,
+            requestIdHeader: config.requestIdHeader,
+            maxResponseBytes: config.subgraphs.maxResponseBytes,
+            onCall,
+          }),
+        ),
     });
 }
 
@@ -78,6 +91,7 @@ async function loadInitial(path: string, build: (sdl: string) => ExecutableSuper
 export async function createSupergraphManager(
   config: ManagerConfig,
   log: Logger,
+  options: SupergraphManagerOptions = {},
 ): Promise<SupergraphManager> {
   const path = resolve(config.supergraph.path);
   const pools = createSubgraphPools(config.subgraphs);
@@ -89,7 +103,7 @@ export async function createSupergraphManager(
   const reloaded = (ok: boolean) => {
     for (const observer of observers) observer.onReload?.({ ok, hash });
   };
-  const build = createBuilder(config, pools, onCall);
+  const build = createBuilder(config, pools, onCall, options.wrapExecutor);
   let { live, hash } = await loadInitial(path, build, pools);
   log.info({ supergraph: path, subgraphs: live.subgraphs.map((s) => s.name) }, 'supergraph loaded');
 
