@@ -6,6 +6,7 @@ import type { GatewayConfig } from './config.js';
 import { createMaskError } from './errors/createMaskError.js';
 import type { ExecutableSupergraph } from './execution/buildExecutableSupergraph.js';
 import type { GatewayContext, GatewayPlugin } from './gatewayContext.js';
+import type { LimitsPlugins } from './limits/createLimitsPlugins.js';
 import { useAccessLog } from './plugins/useAccessLog.js';
 import { useAuthentication } from './plugins/useAuthentication.js';
 import { useAuthorization } from './plugins/useAuthorization.js';
@@ -23,8 +24,13 @@ export interface GatewayDependencies {
   supergraph: SupergraphManager;
   /** Root logger. */
   log: Logger;
-  /** Plugins added by later features (auth, limits, audit, cache), inserted where the list below says. */
+  /** Plugins added by later features (the audit), inserted last: they see a decided, limited request. */
   plugins?: GatewayPlugin[];
+  /**
+   * Partner traffic protection (createLimitsPlugins over `config.limits` and `config.cache`): its plugins go where
+   * the order below says. Default: none (tests of the core; `startGateway` always passes them).
+   */
+  limits?: Pick<LimitsPlugins, 'beforeAuthentication' | 'afterAuthentication'>;
   /** False once shutdown began (readiness turns 503). Default: always accepting. */
   isAccepting?: () => boolean;
   /**
@@ -54,12 +60,19 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  * 4. useMediaTypeGuard: refuses non-JSON bodies before yoga parses them (size, JSON syntax and GET-mutation
  *    refusals are yoga's own, recoded by createMaskError).
  * 5. useDocumentLimits: bounds tokens and depth at parse time, so nothing after it recurses on a hostile document.
- * 6. useAuthentication (onRequestParse): token → principal → purpose before the body is read; refusals end here.
- * 7. useAuthorization (onExecute): field rules decided after validation, before any subgraph is called; then
+ * 6. limits.beforeAuthentication (useCors, useCsrf): browser rules need nothing about the caller; a preflight is
+ *    answered and a forged cross-site request refused before any token is verified. yoga's own CORS is off.
+ * 7. useAuthentication (onRequestParse): token → principal → purpose before the body is read; refusals end here.
+ * 8. useAuthorization (onExecute): field rules decided after validation, before any subgraph is called; then
  *    usePersonalDataMasking, whose onExecuteDone masks what execution returned. Both see the caller, not the
  *    document alone, so they run after yoga's per-document parse and validation caches.
- * 8. feature plugins (limits → cache → audit, read the caller with getAccessRecord): they see a decided request;
- *    execution itself is the stitched schema, called through per-subgraph executors.
+ * 9. limits.afterAuthentication, in its own order (createLimitsPlugins): useRateLimit (the caller's bucket, before
+ *    the body is read) → useTrustedDocuments → useOperationLimits → useResponseCache → useInflightDedup →
+ *    useCostLimit. After authorization and masking in the list, so a cached answer is the masked answer of one
+ *    contract and only operations authorization let through are costed.
+ * 10. feature plugins (`plugins`: the audit, last; it reads the caller with getAccessRecord and sees every refusal
+ *    above). Execution itself is the stitched schema, called through per-subgraph executors (wrapped by the limits'
+ *    subgraph guard in createSupergraphManager).
  */
 export function createGateway(config: GatewayConfig, deps: GatewayDependencies): Gateway {
   const { schemaFor, auth } = deps;
@@ -83,6 +96,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
       : []),
     useMediaTypeGuard(),
     useDocumentLimits(config.server),
+    ...(deps.limits?.beforeAuthentication ?? []),
     ...(auth && config.auth.mode !== 'off'
       ? [
           useAuthentication({ auth }),
@@ -90,6 +104,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
           usePersonalDataMasking({ auth }),
         ]
       : []),
+    ...(deps.limits?.afterAuthentication ?? []),
     ...(deps.plugins ?? []),
   ];
   return createYoga<Record<string, unknown>, GatewayContext>({
@@ -103,6 +118,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
     healthCheckEndpoint: '/health',
     maxRequestBodySize: config.server.maxBodyBytes,
     multipart: false,
+    // The limits' useCors answers preflights and allows only `limits.cors.allowedOrigins`; yoga's default would
+    // allow every origin.
+    cors: false,
     maskedErrors: { maskError: createMaskError(deps.log) },
     // yoga's own logger would print unmasked errors to the console; pino (above) is the one logger.
     logging: false,
