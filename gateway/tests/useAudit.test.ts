@@ -166,6 +166,20 @@ describe('useAudit', () => {
     expect(appended[0]!.personalEntityKeys).toEqual([{ kind: 'PHONE', value: '0912345678' }]);
   });
 
+  it('records a request refused before GraphQL ran, with the refusal code', async () => {
+    const response = await gateway.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/plain',
+        authorization: `Bearer ${await sign(key, accessClaims('partner-police'))}`,
+      },
+      body: '{ units { name } }',
+    });
+    expect(response.status).toBe(415);
+    expect(appended).toHaveLength(1);
+    expect(appended[0]).toMatchObject({ errorCodes: ['UNSUPPORTED_MEDIA_TYPE'], outcome: 'failed' });
+  });
+
   it('records no operation for a health probe', async () => {
     expect((await gateway.fetch('http://gateway/healthz')).status).toBe(200);
     expect(appended).toEqual([]);

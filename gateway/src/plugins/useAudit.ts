@@ -1,5 +1,5 @@
 import { auditInputFromAccess, readsPersonalData, type AuditTrailApi } from '@lgsp/audit';
-import { ErrorCode } from '@lgsp/schema';
+import { ErrorCode, httpStatusOf } from '@lgsp/schema';
 import { GraphQLError, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { getAccessRecord } from '../accessRecord.js';
@@ -65,6 +65,22 @@ function bodyOf(response: Response): string | null {
   const ponyfill = response as unknown as { bodyType?: string; bodyInit?: unknown };
   if (ponyfill.bodyType === 'String' && typeof ponyfill.bodyInit === 'string') return ponyfill.bodyInit;
   return response.body === null ? '' : null;
+}
+
+/**
+ * Codes of a response refused before GraphQL ran (media type, size, rate limit: another plugin's `endResponse`).
+ * Such bodies are small and rare, so reading them is affordable; otherwise the table's code for the status.
+ */
+function refusalCodes(status: number, body: string | null): string[] {
+  try {
+    const parsed = JSON.parse(body ?? '') as { errors?: { extensions?: Record<string, unknown> }[] };
+    const codes = codesOf(parsed.errors);
+    if (codes.length > 0) return codes;
+  } catch {
+    // not JSON: fall back to the status
+  }
+  const byStatus = Object.entries(httpStatusOf).find(([, s]) => s === status)?.[0];
+  return [byStatus ?? ErrorCode.INTERNAL_SERVER_ERROR];
 }
 
 function operationFacts(args: ExecutionArgs, index: number, live: ExecutableSupergraph): OperationFacts {
@@ -143,6 +159,14 @@ export function useAudit(options: AuditOptions): GatewayPlugin {
         },
       };
     },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      // Subscriptions are gated like queries; their per-event records (kind subscriptionEvent) are not written yet.
+      const context = args.contextValue as GatewayContext;
+      const access = getAccessRecord(context.request);
+      if (access === undefined || !readsPersonalData(access, access.operations.length - 1)) return;
+      const health = trail.health();
+      if (!health.personalDataAllowed) setResultAndStopExecution(unavailable(health.reason));
+    },
     onResultProcess({ request, result }) {
       const audit = audits.get(request);
       if (audit === undefined) return;
@@ -163,11 +187,13 @@ export function useAudit(options: AuditOptions): GatewayPlugin {
       for (let index = 0; index < count; index++) {
         const facts = audit.operations.find((op) => op.index === index);
         // One operation: the final result's codes (after masking and error recoding); a batch: each its own.
-        const errorCodes =
+        let errorCodes =
           (count === 1 ? audit.resultCodes : facts?.errorCodes) ??
           facts?.errorCodes ??
           access?.refusals.map((refusal) => refusal.code) ??
           [];
+        if (errorCodes.length === 0 && response.status >= 400)
+          errorCodes = refusalCodes(response.status, body);
         try {
           trail.append(
             auditInputFromAccess(access, {
