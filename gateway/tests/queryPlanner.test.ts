@@ -148,15 +148,34 @@ describe('query planner (buildExecutableSupergraph planner: true)', () => {
     expect(built.calls.every((c, i) => c.request.document === first[i])).toBe(true);
   });
 
-  it('fetches @requires fields before the subgraph that needs them, once per plan step', async () => {
+  it('fetches @requires fields before the subgraph that needs them, in one call per subgraph and plan step', async () => {
     const built = build(true);
-    await run(built, `{ users { reviews { product { shippingEstimate } } } }`);
+    const result = await run(built, `{ users { reviews { product { inStock shippingEstimate } } } }`);
+    expect(result.errors).toBeUndefined();
+    // inStock (no @requires) rides along in the call that carries price and weight for shippingEstimate.
     expect(built.calls.map((c) => c.subgraph)).toEqual(['accounts', 'reviews', 'products', 'inventory']);
-    const inventory = built.calls[3]!.request.variables!['representations'];
+    const inventory = built.calls[3]!.request.variables!['_r0'];
     expect(inventory).toEqual([
       { __typename: 'Product', upc: 'p1', price: 300, weight: 20 },
       { __typename: 'Product', upc: 'p2', price: 1200, weight: 5 },
     ]);
+  });
+
+  it('fetches the same type at two places of the answer in one call to its subgraph', async () => {
+    const built = build(true);
+    const result = await run(
+      built,
+      `{ users { reviews { product { name reviews { author { reviews { product { name } } } } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(built.calls.map((c) => c.subgraph)).toEqual(['accounts', 'reviews', 'products']);
+    expect(Object.keys(built.calls[2]!.request.variables!).sort()).toEqual(['_r0', '_r1']);
+    expect(result).toEqual(
+      await run(
+        build(false),
+        `{ users { reviews { product { name reviews { author { reviews { product { name } } } } } } } }`,
+      ),
+    );
   });
 
   it('uses @provides instead of another call', async () => {

@@ -68,6 +68,7 @@ export function buildExecutableSupergraph(
   const filterPartialUnions = createPartialUnionFilter(supergraphSchema, ast);
   const subgraphs = new Map<string, SubgraphInfo>();
   const executors = new Map<string, Executor>();
+  const transports = new Map<string, Executor>();
   // Filled while stitching (below), read by each subgraph's transport at call time.
   let interfaceObjectPatches: InterfaceObjectPatches = new Map();
   for (const [graph, { name, url }] of graphs) {
@@ -82,6 +83,7 @@ export function buildExecutableSupergraph(
       if (filterPartialUnions) document = filterPartialUnions(document);
       return send(document === request.document ? request : { ...request, document });
     };
+    transports.set(graph, transport);
     // Requests to one subgraph issued in the same tick of one GraphQL request become one HTTP call
     // (entity fetches of several types at one plan step, sibling root fields).
     executors.set(graph, (request) =>
@@ -106,8 +108,8 @@ export function buildExecutableSupergraph(
   });
   relocateMergedFieldErrors(schema);
   if (options.planner) {
-    // Plans call the same batching executors as stitching, keyed by join__Graph value.
-    registerPlanExecutor(schema, createPlanExecutor(supergraphSchema, schema, ast, executors));
+    // Plans group their own calls per subgraph (printed once), so they skip the per-request batching executor.
+    registerPlanExecutor(schema, createPlanExecutor(supergraphSchema, schema, ast, transports));
   }
   return { schema, subgraphs: [...subgraphs.values()], document: ast };
 }

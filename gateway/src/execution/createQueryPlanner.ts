@@ -12,38 +12,18 @@ import {
   Kind,
   type OperationDefinitionNode,
   OperationTypeNode,
-  parse,
   print,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { rememberPrinted } from '../upstream/printDocument.js';
+import {
+  type FetchNode,
+  groupSubgraphCalls,
+  type PlanField,
+  type SubgraphCall,
+  UnprintablePlan,
+} from './groupSubgraphCalls.js';
 import type { PlannerMetadata } from './readPlannerMetadata.js';
-
-/** One field of a subgraph selection, printed once at plan time. */
-interface PlanField {
-  key: string;
-  name: string;
-  args: string;
-  children: PlanField[] | undefined;
-}
-
-/** One subgraph call: a root query, or an `_entities` call for `entityType` objects found at `path`. */
-export interface FetchNode {
-  graph: string;
-  entityType: string | undefined;
-  /** Response keys from the root; lists on the way are flattened. */
-  path: readonly string[];
-  /** Fields read from the objects at `path` to build representations (`@key` and `@requires` fields). */
-  required: string[];
-  /** Fetches whose results this one needs (the parent that holds the keys, the ones that fetch `@requires`). */
-  after: FetchNode[];
-  fields: PlanField[];
-  variables: Set<string>;
-  /** Built when planning ends; its printed text is `query`. */
-  document: DocumentNode;
-  query: string;
-}
 
 /** The client's selection, to shape the merged subgraph data into the response (aliases, order, null bubbling). */
 export interface Projection {
@@ -59,7 +39,7 @@ export interface Projection {
 }
 
 export interface QueryPlan {
-  fetches: FetchNode[];
+  calls: SubgraphCall[];
   projection: Projection[];
   rootTypeName: string;
 }
@@ -148,8 +128,7 @@ function planOperation(
         after: [],
         fields: [],
         variables: new Set(),
-        document: undefined as never,
-        query: '',
+        requires: stage !== '',
       };
       byPlace.set(place, fetch);
       fetches.push(fetch);
@@ -287,12 +266,7 @@ function planOperation(
   }
   assertAcyclic(fetches);
   const definitions = new Map(operation.variableDefinitions?.map((d) => [d.variable.name.value, print(d)]));
-  for (const fetch of fetches) {
-    fetch.query = printFetch(fetch, definitions);
-    fetch.document = parse(fetch.query, { noLocation: true });
-    rememberPrinted(fetch.document, fetch.query);
-  }
-  return { fetches, projection, rootTypeName: rootType.name };
+  return { calls: groupSubgraphCalls(fetches, definitions), projection, rootTypeName: rootType.name };
 }
 
 function syntheticField(name: string): FieldNode {
@@ -309,25 +283,6 @@ function assertAcyclic(fetches: FetchNode[]): void {
     state.set(f, 'done');
   };
   fetches.forEach(visit);
-}
-
-function printFields(fields: PlanField[]): string {
-  return fields
-    .map((f) => {
-      const head = f.key === f.name ? f.name : `${f.key}:${f.name}`;
-      return f.children ? `${head}${f.args}{${printFields(f.children)}}` : `${head}${f.args}`;
-    })
-    .join(' ');
-}
-
-function printFetch(fetch: FetchNode, definitions: Map<string, string>): string {
-  const variables = [...fetch.variables].map((v) => definitions.get(v) ?? fail(`undefined variable ${v}`));
-  if (fetch.entityType === undefined) {
-    const head = variables.length ? `query(${variables.join(',')})` : 'query';
-    return `${head}{${printFields(fetch.fields)}}`;
-  }
-  const head = ['$representations:[_Any!]!', ...variables].join(',');
-  return `query(${head}){_entities(representations:$representations){...on ${fetch.entityType}{${printFields(fetch.fields)}}}}`;
 }
 
 export interface QueryPlanner {
@@ -378,7 +333,7 @@ function tryPlan(
   try {
     return planOperation(schema, publicSchema, meta, operation, fragments);
   } catch (error) {
-    if (error instanceof Unsupported) return null;
+    if (error instanceof Unsupported || error instanceof UnprintablePlan) return null;
     throw error;
   }
 }

@@ -6,7 +6,8 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
-import type { FetchNode, Projection, QueryPlan } from './createQueryPlanner.js';
+import type { Projection, QueryPlan } from './createQueryPlanner.js';
+import type { FetchNode, SubgraphCall } from './groupSubgraphCalls.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -59,42 +60,32 @@ interface RunState {
   executors: ReadonlyMap<string, Executor>;
   variables: Record<string, unknown>;
   context: unknown;
-  running: Map<FetchNode, Promise<void>>;
+  running: Map<SubgraphCall, Promise<void>>;
 }
 
-function pickVariables(fetch: FetchNode, variables: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of fetch.variables) if (variables[name] !== undefined) out[name] = variables[name];
-  return out;
-}
-
-async function call(state: RunState, fetch: FetchNode, variables: Record<string, unknown>) {
-  const executor = state.executors.get(fetch.graph);
-  if (!executor) throw new Error(`no executor for subgraph ${fetch.graph}`);
-  const request: ExecutionRequest = { document: fetch.document, variables, context: state.context };
+async function send(state: RunState, call: SubgraphCall, variables: Record<string, unknown>) {
+  const executor = state.executors.get(call.graph);
+  if (!executor) throw new Error(`no executor for subgraph ${call.graph}`);
+  const request: ExecutionRequest = { document: call.document, variables, context: state.context };
   const result = (await executor(request)) as ExecutionResult;
+  const root = call.fetches[0]!.entityType === undefined;
   for (const e of result.errors ?? []) {
-    // Entity paths (`_entities.3.x`) mean nothing to the client: such errors are reported without a path.
-    const path = fetch.entityType === undefined ? e.path : undefined;
-    state.errors.push(new GraphQLError(e.message, { path, extensions: e.extensions }));
+    // Entity paths (`_0.3.x`) mean nothing to the client: such errors are reported without a path.
+    state.errors.push(
+      new GraphQLError(e.message, { path: root ? e.path : undefined, extensions: e.extensions }),
+    );
   }
   return result.data as JsonObject | null | undefined;
 }
 
-async function runFetch(state: RunState, fetch: FetchNode): Promise<void> {
-  await Promise.all(fetch.after.map((f) => start(state, f)));
-  if (fetch.entityType === undefined) {
-    const data = await call(state, fetch, pickVariables(fetch, state.variables));
-    if (data) deepMerge(state.data, data);
-    return;
-  }
+/** Representations of the objects a fetch extends (deduplicated), and which one each object gets. */
+function representationsFor(state: RunState, fetch: FetchNode) {
   const targets = objectsAt(state.data, fetch.path);
-  if (targets.length === 0) return;
   const representations: JsonObject[] = [];
   const byRepresentation = new Map<string, number>();
   const slots: number[] = [];
   for (const target of targets) {
-    const representation: JsonObject = { __typename: fetch.entityType };
+    const representation: JsonObject = { __typename: fetch.entityType! };
     for (const name of fetch.required) representation[name] = target[name] ?? null;
     const key = JSON.stringify(representation);
     let slot = byRepresentation.get(key);
@@ -105,19 +96,36 @@ async function runFetch(state: RunState, fetch: FetchNode): Promise<void> {
     }
     slots.push(slot);
   }
-  const variables = { ...pickVariables(fetch, state.variables), representations };
-  const data = await call(state, fetch, variables);
-  const entities = data?.['_entities'];
-  if (!Array.isArray(entities)) return;
-  for (let i = 0; i < targets.length; i++) {
-    const entity = entities[slots[i]!];
-    if (isObject(entity)) deepMerge(targets[i]!, entity);
-  }
+  return { targets, representations, slots };
 }
 
-function start(state: RunState, fetch: FetchNode): Promise<void> {
-  let promise = state.running.get(fetch);
-  if (!promise) state.running.set(fetch, (promise = runFetch(state, fetch)));
+async function runCall(state: RunState, call: SubgraphCall): Promise<void> {
+  await Promise.all(call.after.map((c) => start(state, c)));
+  const variables: Record<string, unknown> = {};
+  for (const name of call.variables)
+    if (state.variables[name] !== undefined) variables[name] = state.variables[name];
+  if (call.fetches[0]!.entityType === undefined) {
+    const data = await send(state, call, variables);
+    if (data) deepMerge(state.data, data);
+    return;
+  }
+  const parts = call.fetches.map((fetch) => representationsFor(state, fetch));
+  if (parts.every((p) => p.targets.length === 0)) return;
+  parts.forEach((p, i) => (variables[`_r${i}`] = p.representations));
+  const data = await send(state, call, variables);
+  parts.forEach((p, i) => {
+    const entities = data?.[`_${i}`];
+    if (!Array.isArray(entities)) return;
+    for (let t = 0; t < p.targets.length; t++) {
+      const entity = entities[p.slots[t]!];
+      if (isObject(entity)) deepMerge(p.targets[t]!, entity);
+    }
+  });
+}
+
+function start(state: RunState, call: SubgraphCall): Promise<void> {
+  let promise = state.running.get(call);
+  if (!promise) state.running.set(call, (promise = runCall(state, call)));
   return promise;
 }
 
@@ -184,7 +192,7 @@ export interface PlanExecutionArgs {
 }
 
 /**
- * Runs a plan: each fetch as soon as the fetches it needs are done, answers merged into one tree, then shaped
+ * Runs a plan: each subgraph call as soon as the calls it needs are done, answers merged into one tree, then shaped
  * into the client's selection (aliases, order, `__typename`, null bubbling of non-null fields).
  */
 export async function executeQueryPlan(args: PlanExecutionArgs): Promise<ExecutionResult> {
@@ -196,7 +204,7 @@ export async function executeQueryPlan(args: PlanExecutionArgs): Promise<Executi
     context: args.context,
     running: new Map(),
   };
-  await Promise.all(args.plan.fetches.map((f) => start(state, f)));
+  await Promise.all(args.plan.calls.map((c) => start(state, c)));
   const completed = completeObject(state.data, args.plan.projection, state.errors);
   const data = completed === NULL_BUBBLE ? null : completed;
   if (completed === NULL_BUBBLE && state.errors.length === 0) {
