@@ -20,3 +20,5 @@ export {
   GATEWAY_ASSERTION_HEADER,
 } from './auth/index.js';
 export type { AuthConfig, AuthConfigInput, AuthService } from './auth/index.js';
+export * from './limits/index.js';
+export type { SupergraphManagerOptions } from './supergraph/createSupergraphManager.js';

@@ -2,11 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openAuditTrail } from '@lgsp/audit';
 import type { Logger } from 'pino';
+import type { AuthService } from './auth/createAuthService.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway, type Gateway } from './createGateway.js';
 import { createGatewayAuth } from './createGatewayAuth.js';
 import { createLogger } from './createLogger.js';
 import { createAuditPlugins } from './audit/createAuditPlugins.js';
+import { createLimitsPlugins } from './limits/createLimitsPlugins.js';
 import { createSupergraphManager, type SupergraphManager } from './supergraph/createSupergraphManager.js';
 
 export interface RunningGateway {
@@ -29,26 +31,47 @@ export async function startGateway(
   options: StartGatewayOptions = {},
 ): Promise<RunningGateway> {
   const log = options.log ?? createLogger(config);
-  const supergraph = await createSupergraphManager(config, log);
-  const auth = await createGatewayAuth(config, supergraph, log).catch(async (error: unknown) => {
-    await supergraph.close();
+  // The limits come first: their subgraph guard wraps the executors the supergraph manager creates. What they read
+  // of the supergraph and the registry is read per request, once both exist.
+  const late: { supergraph?: SupergraphManager; auth?: AuthService | undefined } = {};
+  const limits = await createLimitsPlugins(
+    { limits: config.limits, cache: config.cache },
+    {
+      live: () => late.supergraph!.current(),
+      log: log.child({ component: 'limits' }),
+      registryQuota: (clientId) => late.auth?.quota(clientId),
+    },
+  );
+  const manager = await createSupergraphManager(config, log, {
+    wrapExecutor: (name, executor) => limits.subgraphGuard.wrap(name, executor),
+  }).catch(async (error: unknown) => {
+    await limits.close();
     throw error;
   });
+  late.supergraph = manager;
+  const auth = await createGatewayAuth(config, manager, log).catch(async (error: unknown) => {
+    await limits.close();
+    await manager.close();
+    throw error;
+  });
+  late.auth = auth;
   // Opened before listening: personal-data reads are refused until the trail can make records durable.
   const audit = await openAuditTrail(config.audit, { log: log.child({ component: 'audit' }) }).catch(
     async (error: unknown) => {
       auth?.close();
-      await supergraph.close();
+      await limits.close();
+      await manager.close();
       throw error;
     },
   );
-  const auditPlugins = createAuditPlugins(config, { trail: audit.trail, supergraph, log, auth });
+  const auditPlugins = createAuditPlugins(config, { trail: audit.trail, supergraph: manager, log, auth });
   let accepting = true;
   const gateway = createGateway(config, {
-    supergraph,
+    supergraph: manager,
     log,
     isAccepting: () => accepting,
     ...(auth ? { auth } : {}),
+    limits,
     plugins: auditPlugins.plugins,
   });
   const server = createServer(gateway);
@@ -88,8 +111,11 @@ export async function startGateway(
       await audit
         .close()
         .catch((error: unknown) => log.error({ err: (error as Error).message }, 'audit close'));
-      await supergraph.close();
+      await limits
+        .close()
+        .catch((error: unknown) => log.error({ err: (error as Error).message }, 'limits close'));
+      await manager.close();
       log.info('gateway stopped');
     })());
-  return { gateway, supergraph, server, url, close };
+  return { gateway, supergraph: manager, server, url, close };
 }
