@@ -30,7 +30,7 @@ export const gatewayDefinitions = [
       '--host',
       '127.0.0.1',
     ],
-    env: { LGSP_GATEWAY_AUTH_MODE: 'off' },
+    env: { LGSP_GATEWAY_AUTH_MODE: 'off', LGSP_GATEWAY_LIMITS_ENABLED: 'false' },
   },
   {
     id: 'hive',
