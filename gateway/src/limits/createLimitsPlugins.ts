@@ -69,7 +69,13 @@ function openStores(config: { limits: LimitsConfig; cache: CacheConfig }, deps: 
   return { redis, ownsRedis, limitStore, cacheStore };
 }
 
+/** With `limits.enabled: false`: executors as they are (the bare gateway of the conformance suite and benchmark). */
+const passThroughGuard: SubgraphGuard = { wrap: (_subgraph, executor) => executor, load: () => ({}) };
+
 /**
+ * `limits.enabled: false` turns off what limits traffic (quotas, operation limits, the subgraph guard); the access
+ * rules stay (trusted documents, CORS, CSRF), as do the response cache and dedup, which the `cache` section governs.
+ *
  * The limits and cache plugins, in order, and why:
  * 1. useCors, useCsrf (onRequest/onRequestParse): browser rules first; nothing about the caller is needed.
  * 2. useRateLimit (onRequestParse): after authentication (the bucket is the client's), before the body is read:
@@ -117,7 +123,7 @@ export async function createLimitsPlugins(
   const afterAuthentication = [
     ...(limits.enabled ? [useRateLimit({ guard, onUnavailable, quotaOf })] : []),
     useTrustedDocuments({ store: trustedDocuments ?? { get: () => undefined } }),
-    useOperationLimits({ ...limits.operation, analysisOf }),
+    ...(limits.enabled ? [useOperationLimits({ ...limits.operation, analysisOf })] : []),
     ...(cache.enabled
       ? [
           useResponseCache({
@@ -136,7 +142,7 @@ export async function createLimitsPlugins(
     plugins: [...beforeAuthentication, ...afterAuthentication],
     beforeAuthentication,
     afterAuthentication,
-    subgraphGuard: createSubgraphGuard(limits.subgraphs, deps.log),
+    subgraphGuard: limits.enabled ? createSubgraphGuard(limits.subgraphs, deps.log) : passThroughGuard,
     ...(trustedDocuments ? { trustedDocuments } : {}),
     async close() {
       trustedDocuments?.close();

@@ -101,7 +101,11 @@ const subgraphGuardSchema = z.strictObject({
 
 /** The gateway's `limits` config section (docs/limits.md). */
 export const limitsConfigSchema = z.strictObject({
-  /** Master switch of rate and cost quotas (operation limits always apply). Default true. */
+  /**
+   * Master switch of what limits traffic: rate and cost quotas, operation limits (`operation`) and the subgraph guard
+   * (`subgraphs`). Trusted documents, CORS and CSRF apply either way. `false` is for the bare gateway of conformance
+   * suites and benchmarks (`LGSP_GATEWAY_LIMITS_ENABLED=false`). Default true.
+   */
   enabled: z.boolean().default(true),
   /** Quota of clients the registry gives none. Defaults: 600 req/min, burst 600, 20 000 cost/min, 2 000 000/day. */
   defaults: quotaSchema.prefault({}).transform((q) => ({
