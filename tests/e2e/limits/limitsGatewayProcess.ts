@@ -1,37 +1,22 @@
-// A gateway replica with the limits plugins, run as its own process by redisReplicas.test.ts (node strips the types).
-// Config comes as JSON in LGSP_LIMITS_TEST_CONFIG: { gateway, limits, cache }. Prints one JSON line with its URL.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// A gateway replica, run as its own process by redisReplicas.test.ts and the hostile-query test (node strips the
+// types): the real `startGateway`, auth and audit off. Config comes as JSON in LGSP_LIMITS_TEST_CONFIG:
+// { gateway, limits, cache }. Prints one JSON line with its URL.
 import { pino } from 'pino';
-import { createGateway, createSupergraphManager, parseConfig } from '../../../gateway/dist/index.js';
-import {
-  cacheConfigSchema,
-  createLimitsPlugins,
-  limitsConfigSchema,
-} from '../../../gateway/dist/limits/index.js';
+import { parseConfig, startGateway } from '../../../gateway/dist/index.js';
 
 const input = JSON.parse(process.env['LGSP_LIMITS_TEST_CONFIG'] ?? '{}') as Record<string, unknown>;
 const log = pino({ level: 'info' });
-const config = parseConfig({ auth: { mode: 'off' }, ...(input['gateway'] as object) });
-const supergraph = await createSupergraphManager(config, log);
-const limits = await createLimitsPlugins(
-  {
-    limits: limitsConfigSchema.parse(input['limits'] ?? {}),
-    cache: cacheConfigSchema.parse(input['cache'] ?? {}),
-  },
-  { live: () => supergraph.current(), log },
-);
-const gateway = createGateway(config, { supergraph, log, plugins: limits.plugins });
-const server = createServer(gateway);
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  log.info({ url: `http://127.0.0.1:${port}` }, 'replica listening');
+const gateway = (input['gateway'] ?? {}) as Record<string, unknown>;
+const config = parseConfig({
+  auth: { mode: 'off' },
+  audit: { enabled: false },
+  ...gateway,
+  server: { host: '127.0.0.1', port: 0, ...(gateway['server'] as object | undefined) },
+  limits: input['limits'] ?? {},
+  cache: input['cache'] ?? {},
 });
+const running = await startGateway(config, { log });
+log.info({ url: running.url }, 'replica listening');
 process.once('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void limits
-    .close()
-    .then(() => supergraph.close())
-    .then(() => process.exit(0));
+  void running.close().then(() => process.exit(0));
 });

@@ -7,18 +7,16 @@ import { pino, type Logger } from 'pino';
 import { createAuthService, type AuthService } from '../../../gateway/src/auth/createAuthService.js';
 import { parseConfig, type GatewayConfigInput } from '../../../gateway/src/config.js';
 import { createGateway, type Gateway } from '../../../gateway/src/createGateway.js';
-import { buildExecutableSupergraph } from '../../../gateway/src/execution/buildExecutableSupergraph.js';
 import {
-  cacheConfigSchema,
   createLimitsPlugins,
-  limitsConfigSchema,
   type CacheConfigInput,
   type LimitsConfigInput,
   type LimitsPlugins,
 } from '../../../gateway/src/limits/index.js';
-import type { SupergraphManager } from '../../../gateway/src/supergraph/createSupergraphManager.js';
-import { createSubgraphExecutor } from '../../../gateway/src/upstream/createSubgraphExecutor.js';
-import { createSubgraphPools } from '../../../gateway/src/upstream/createSubgraphPools.js';
+import {
+  createSupergraphManager,
+  type SupergraphManager,
+} from '../../../gateway/src/supergraph/createSupergraphManager.js';
 import { startSubgraph, type FixtureSubgraph } from '../../fixtures/federation/startSubgraph.js';
 import { environment, kpi } from './limitsSubgraphs.js';
 
@@ -121,8 +119,8 @@ export interface LimitsHubOptions {
 
 /**
  * Two real Apollo subgraphs on loopback, and the gateway in-process with real auth (hand-signed tokens over a local
- * JWKS) and the limits plugins passed through `createGateway`'s `plugins`. The subgraph executors are wrapped by the
- * limits' subgraph guard the way the lead is asked to wire it (where executors are created).
+ * JWKS) and the limits wired as `startGateway` wires them: `createGateway`'s `limits` slots, the subgraph guard
+ * around the executors `createSupergraphManager` creates, registry quotas from the auth service.
  */
 export async function startLimitsHub(options: LimitsHubOptions = {}): Promise<LimitsHub> {
   const [kpiServer, environmentServer] = await Promise.all([startSubgraph(kpi), startSubgraph(environment)]);
@@ -143,6 +141,8 @@ export async function startLimitsHub(options: LimitsHubOptions = {}): Promise<Li
     ...options.gateway,
     supergraph: { path: supergraphPath, watch: false },
     auth: { issuer: ISSUER, registryFile, watchRegistry: false, subgraphAssertion: { enabled: false } },
+    limits: typeof options.limits === 'function' ? options.limits(workDir) : (options.limits ?? {}),
+    cache: options.cache ?? {},
   });
   const sign = await signer();
   const auth: AuthService = await createAuthService({
@@ -150,42 +150,17 @@ export async function startLimitsHub(options: LimitsHubOptions = {}): Promise<Li
     supergraphSdl: sdl,
     keys: sign.keys,
   });
-  const pools = createSubgraphPools(config.subgraphs);
-  // The limits read the live supergraph, whose executors the limits' guard wraps: built after them.
-  const built: { live?: ReturnType<typeof buildExecutableSupergraph> } = {};
+  // As startGateway wires them: the limits first, whose guard wraps the executors the supergraph manager creates.
+  const late: { supergraph?: SupergraphManager } = {};
   const limits = await createLimitsPlugins(
-    {
-      limits: limitsConfigSchema.parse(
-        typeof options.limits === 'function' ? options.limits(workDir) : (options.limits ?? {}),
-      ),
-      cache: cacheConfigSchema.parse(options.cache ?? {}),
-    },
-    { live: () => built.live!, log },
+    { limits: config.limits, cache: config.cache },
+    { live: () => late.supergraph!.current(), log, registryQuota: (clientId) => auth.quota(clientId) },
   );
-  built.live = buildExecutableSupergraph(sdl, {
-    resolveUrl: (_name, url) => url,
-    createExecutor: (subgraph) =>
-      limits.subgraphGuard.wrap(
-        subgraph.name,
-        createSubgraphExecutor({
-          ...subgraph,
-          pool: pools.forUrl(subgraph.url),
-          timeoutMs: config.subgraphs.timeoutMs,
-          forwardHeaders: [],
-          requestIdHeader: config.requestIdHeader,
-          maxResponseBytes: config.subgraphs.maxResponseBytes,
-        }),
-      ),
+  const supergraph = await createSupergraphManager(config, log, {
+    wrapExecutor: (name, executor) => limits.subgraphGuard.wrap(name, executor),
   });
-  const supergraph: SupergraphManager = {
-    current: () => built.live!,
-    reload: () => Promise.resolve(false),
-    probe: () => Promise.resolve([]),
-    close: () => pools.close(),
-    hash: () => 'limits-test',
-    observe: () => () => undefined,
-  };
-  const gateway = createGateway(config, { supergraph, log, auth, plugins: limits.plugins });
+  late.supergraph = supergraph;
+  const gateway = createGateway(config, { supergraph, log, auth, limits });
   const post: LimitsHub['post'] = async (clientId, body, headers = {}) => {
     const response = await gateway.fetch('http://gateway/graphql', {
       method: 'POST',
