@@ -132,6 +132,9 @@ describe('npm start', () => {
       monitoringStations: expect.arrayContaining([{ id: expect.any(String) }]),
     });
     expect(body.data?.administrativeUnit.children).toHaveLength(19);
+    // Limits are on (config/gateway.dev.json): the query was costed, and the IOC spends its own, larger budget.
+    expect(Number(response.headers.get('x-cost-estimate'))).toBeGreaterThan(0);
+    expect(Number(response.headers.get('x-cost-remaining-minute'))).toBeGreaterThan(20_000);
     expect(body.data?.administrativeUnit.children[0]).toEqual({
       code: '04789',
       dossierStats: { received: expect.any(Number) },
