@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AuditEventInput, AuditHealth } from '@lgsp/audit';
+import { sha256Hex, type AuditEventInput, type AuditHealth } from '@lgsp/audit';
 import { composeSupergraph } from '@lgsp/schema';
 import { createLocalJWKSet } from 'jose';
 import { pino } from 'pino';
@@ -153,7 +153,7 @@ describe('useAudit', () => {
     expect(appended[0]).toMatchObject({
       operationName: 'ByPhone',
       operationType: 'query',
-      document: query,
+      documentHash: sha256Hex(query),
       variables: { phone: '0912345678' },
       personalVariables: ['phone'],
       outcome: 'failed',

@@ -1,6 +1,12 @@
-import { auditInputFromAccess, readsPersonalData, type AuditTrailApi } from '@lgsp/audit';
+import { auditInputFromAccess, readsPersonalData, sha256Hex, type AuditTrailApi } from '@lgsp/audit';
 import { ErrorCode, httpStatusOf } from '@lgsp/schema';
-import { GraphQLError, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
 import type { Logger } from 'pino';
 import { getAccessRecord } from '../accessRecord.js';
 import { documentPersonalData, identifierValues, personalDataKindsOf } from '../audit/personalDataFacts.js';
@@ -24,7 +30,8 @@ interface OperationFacts {
   index: number;
   operationName: string | null;
   operationType: 'query' | 'mutation' | 'subscription' | null;
-  document: string;
+  /** SHA-256 of the document text as sent. */
+  documentHash: string;
   variables: Record<string, unknown> | null;
   personalVariables: string[];
   personalEntityKeys: { kind: string; value: string }[];
@@ -83,6 +90,18 @@ function refusalCodes(status: number, body: string | null): string[] {
   return [byStatus ?? ErrorCode.INTERNAL_SERVER_ERROR];
 }
 
+const documentHashes = new WeakMap<DocumentNode, string>();
+
+/**
+ * SHA-256 of the client's document text, once per parsed document (yoga's parse cache hands the same object to
+ * every request with the same text; yoga parses with locations, so the text is at hand without re-printing).
+ */
+function documentHashOf(document: DocumentNode): string {
+  let hash = documentHashes.get(document);
+  if (hash === undefined) documentHashes.set(document, (hash = sha256Hex(document.loc?.source.body ?? '')));
+  return hash;
+}
+
 function operationFacts(args: ExecutionArgs, index: number, live: ExecutableSupergraph): OperationFacts {
   const operation = getOperationAST(args.document, args.operationName);
   const personal = documentPersonalData(args.schema, args.document, personalDataKindsOf(live.document));
@@ -93,7 +112,7 @@ function operationFacts(args: ExecutionArgs, index: number, live: ExecutableSupe
     operationName: operation?.name?.value ?? null,
     operationType: operation?.operation ?? null,
     // yoga parses with locations: the client's own text, no re-printing per request.
-    document: args.document.loc?.source.body ?? '',
+    documentHash: documentHashOf(args.document),
     variables,
     personalVariables: [...personal.variables.keys()],
     personalEntityKeys,
@@ -207,7 +226,7 @@ export function useAudit(options: AuditOptions): GatewayPlugin {
               ...(facts && {
                 operationName: facts.operationName,
                 operationType: facts.operationType,
-                document: facts.document,
+                documentHash: facts.documentHash,
                 variables: facts.variables,
                 personalVariables: facts.personalVariables,
                 personalEntityKeys: facts.personalEntityKeys,
