@@ -51,6 +51,12 @@ interface Walk {
   fragments: Map<string, FragmentDefinitionNode>;
   denied: Map<FieldNode, FieldDenial>;
   coordinates: Set<string>;
+  /**
+   * Fragments already walked. A fragment's outcome does not depend on where it is spread (its fields are checked
+   * against its own type condition, and a denial keeps the path of its first occurrence), so it is walked once: a
+   * document whose fragments each spread the next one twice would otherwise cost 2^n.
+   */
+  walkedFragments: Set<string>;
 }
 
 function introspectionDenial(walk: Walk, node: FieldNode, path: string[]): FieldDenial | undefined {
@@ -147,6 +153,8 @@ function walkSelections(
         const name = selection.name.value;
         const fragment = walk.fragments.get(name);
         if (fragment === undefined || fragmentsOnPath.has(name)) break; // unknown or cyclic: validation reports it
+        if (walk.walkedFragments.has(name)) break;
+        walk.walkedFragments.add(name);
         const condition = schema.getType(fragment.typeCondition.name.value);
         if (condition !== undefined && (isObjectType(condition) || isAbstractType(condition))) {
           walkSelections(walk, condition, fragment.selectionSet, path, new Set([...fragmentsOnPath, name]));
@@ -174,6 +182,7 @@ export function authorizeOperation(input: AuthorizeOperationInput): Authorizatio
     ),
     denied: new Map(),
     coordinates: new Set(),
+    walkedFragments: new Set(),
   };
   const root = operation ? input.schema.getRootType(operation.operation) : undefined;
   if (operation && root) {

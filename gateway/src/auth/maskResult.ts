@@ -35,6 +35,12 @@ interface Walk {
   fragments: Map<string, FragmentDefinitionNode>;
   masked: Set<string>;
   done: WeakMap<object, Set<string>>;
+  /**
+   * Named fragments already applied to each object. Applying one twice to the same object changes nothing (its
+   * condition is its own, masking is once per key), so it is skipped: fragments that each spread the next one twice
+   * would otherwise cost 2^n per object.
+   */
+  applied: WeakMap<object, Set<string>>;
 }
 
 /** Whether a fragment on `condition` applies to an object whose concrete type is `typename`. */
@@ -60,6 +66,12 @@ function maskObject(
       if (fragment === undefined) continue;
       const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
       if (condition === undefined || !(isObjectType(condition) || isAbstractType(condition))) continue;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const applied = walk.applied.get(object) ?? new Set<string>();
+        walk.applied.set(object, applied);
+        if (applied.has(selection.name.value)) continue;
+        applied.add(selection.name.value);
+      }
       if (applies(schema, condition, object['__typename']))
         maskObject(walk, condition, fragment.selectionSet, object);
       continue;
@@ -130,6 +142,7 @@ export function maskResult(input: MaskResultInput): MaskResultOutput {
     ),
     masked: new Set(),
     done: new WeakMap(),
+    applied: new WeakMap(),
   };
   if (operation && root && input.data) maskObject(walk, root, operation.selectionSet, input.data);
   return { data: input.data, masked: [...walk.masked] };

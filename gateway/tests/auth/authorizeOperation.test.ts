@@ -135,6 +135,17 @@ describe('authorizeOperation', () => {
     ]);
   });
 
+  it('walks each fragment once: 40 fragments that each spread the next one twice are decided, not 2^40 paths', () => {
+    const fragments = Array.from({ length: 40 }, (_, i) =>
+      i === 39
+        ? 'fragment F39 on AdministrativeUnit { name incidentCount }'
+        : `fragment F${i} on AdministrativeUnit { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    expect(denied(`query { units { ...F0 } } ${fragments}`, health)).toEqual([
+      { code: 'FORBIDDEN', coordinate: 'AdministrativeUnit.incidentCount', path: ['units', 'incidentCount'] },
+    ]);
+  });
+
   it('lists the coordinates read and which are personal data, for the audit trail', () => {
     const result = authorize('{ incidents { id reporterPhone unit { name } } }', police);
     expect(result.coordinates.sort()).toEqual([

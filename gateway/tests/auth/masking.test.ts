@@ -84,6 +84,24 @@ describe('maskResult', () => {
     expect(data.vaccination.birthDate).toBe('1990-**-**');
   });
 
+  it('applies each fragment once per object: 40 fragments that each spread the next one twice still mask', () => {
+    const fragments = Array.from({ length: 40 }, (_, i) =>
+      i === 39
+        ? 'fragment F39 on Incident { id reporterPhone }'
+        : `fragment F${i} on Incident { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    const document = parse(`{ incidents { ...F0 } } ${fragments}`);
+    const data = {
+      incidents: [
+        { id: '1', reporterPhone: '0912345678' },
+        { id: '2', reporterPhone: '0987654321' },
+      ],
+    };
+    const { masked } = maskResult({ schema, requirements, document, data });
+    expect(data.incidents.map((incident) => incident.reporterPhone)).toEqual(['0912***678', '0987***321']);
+    expect(masked).toEqual(['Incident.reporterPhone']);
+  });
+
   it('leaves data that is not personal untouched, and nulls stay null', () => {
     const document = parse('{ vaccination(cccd: "x") { doses cccd } units { name } }');
     const data = { vaccination: { doses: 2, cccd: null }, units: [{ name: 'Phường Phương Lâm' }] };

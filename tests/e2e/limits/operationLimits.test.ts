@@ -88,6 +88,20 @@ describe('operation limits, refused before any subgraph call', () => {
     expect(refused.json.errors![0]!.extensions).toMatchObject({ reason: 'FRAGMENT_CYCLE' });
   });
 
+  it('answers 40 fragments that each spread the next one twice (2^40 paths) as one small query', async () => {
+    // Every walk over the document (depth, shape, cost, authorization, masking) visits each fragment once; jest's
+    // timeout is the guard.
+    const fragments = Array.from({ length: 40 }, (_, i) =>
+      i === 39
+        ? 'fragment F39 on AdministrativeUnit { code }'
+        : `fragment F${i} on AdministrativeUnit { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    const answered = await ask(`{ units(first: 2) { ...F0 } } ${fragments}`);
+    expect(answered.json.errors).toBeUndefined();
+    expect((answered.json.data!['units'] as { code: string }[]).length).toBeGreaterThan(0);
+    expect(answered.calls).toBe(1);
+  });
+
   it('refuses a batch over maxBatchedOperations', async () => {
     const before = hub.subgraphRequests();
     const batch = Array.from({ length: 3 }, () => ({ query: '{ airQuality }' }));
