@@ -154,7 +154,7 @@ describe('query planner (buildExecutableSupergraph planner: true)', () => {
     expect(result.errors).toBeUndefined();
     // inStock (no @requires) rides along in the call that carries price and weight for shippingEstimate.
     expect(built.calls.map((c) => c.subgraph)).toEqual(['accounts', 'reviews', 'products', 'inventory']);
-    const inventory = built.calls[3]!.request.variables!['_r0'];
+    const inventory = built.calls[3]!.request.variables!['representations'];
     expect(inventory).toEqual([
       { __typename: 'Product', upc: 'p1', price: 300, weight: 20 },
       { __typename: 'Product', upc: 'p2', price: 1200, weight: 5 },
@@ -190,7 +190,7 @@ describe('query planner (buildExecutableSupergraph planner: true)', () => {
     });
   });
 
-  it('nulls the nearest nullable parent when a non-null field is missing, and reports the subgraph error', async () => {
+  it('nulls the nearest nullable parent when a non-null field is missing, and reports the error at each missing value', async () => {
     const built = build(true, 'products');
     const result = await run(built, `{ users { id reviews { product { name } } } }`);
     expect(result.data).toEqual({
@@ -199,7 +199,12 @@ describe('query planner (buildExecutableSupergraph planner: true)', () => {
         { id: '2', reviews: [{ product: null }] },
       ],
     });
-    expect(result.errors?.map((e) => e.message)).toEqual(['down']);
+    // One error per missing value, at the client's path, as stitching reports a failed subgraph.
+    expect(result.errors?.map((e) => [e.message, e.path])).toEqual([
+      ['down', ['users', 0, 'reviews', 0, 'product', 'name']],
+      ['down', ['users', 0, 'reviews', 1, 'product', 'name']],
+      ['down', ['users', 1, 'reviews', 0, 'product', 'name']],
+    ]);
   });
 
   it('leaves operations outside its subset to stitching', async () => {

@@ -149,13 +149,15 @@ function planOperation(
     return [...(meta.types.get(type)?.keys() ?? [])].filter((g) => resolves(g, type, field));
   }
 
-  function addField(list: PlanField[], key: string, name: string, args: string): PlanField {
+  /** `internal`: a key or required field the client did not select (no error is reported for it). */
+  function addField(list: PlanField[], key: string, name: string, args: string, internal = false): PlanField {
     const existing = list.find((f) => f.key === key);
     if (existing) {
       if (existing.name !== name || existing.args !== args) fail('response key used twice');
+      if (!internal) existing.internal = false;
       return existing;
     }
-    const field: PlanField = { key, name, args, children: undefined };
+    const field: PlanField = { key, name, args, children: undefined, internal };
     list.push(field);
     return field;
   }
@@ -195,7 +197,7 @@ function planOperation(
   function addLeaf(at: Position, type: GraphQLObjectType, name: string): void {
     const definition = type.getFields()[name] ?? fail('unknown key field');
     if (!isLeafType(getNamedType(definition.type))) fail('composite key field');
-    addField(at.fields, name, name, '');
+    addField(at.fields, name, name, '', true);
   }
 
   function addResolvedField(at: Position, type: GraphQLObjectType, key: string, nodes: FieldNode[]): void {
@@ -206,7 +208,7 @@ function planOperation(
     const definition = type.getFields()[name] ?? fail(`unknown field ${type.name}.${name}`);
     for (const a of node.arguments ?? []) variablesIn(a.value, at.fetch.variables);
     const args = node.arguments?.length ? `(${node.arguments.map((a) => print(a)).join(',')})` : '';
-    const field = addField(at.fields, key, name, args);
+    const field = addField(at.fields, key, name, args, syntheticNodes.has(node));
     const named = getNamedType(definition.type);
     if (isLeafType(named)) return;
     if (!isObjectType(named)) fail('abstract type');
@@ -269,8 +271,13 @@ function planOperation(
   return { calls: groupSubgraphCalls(fetches, definitions), projection, rootTypeName: rootType.name };
 }
 
+/** Field nodes made for `@requires` fields, which the client did not select. */
+const syntheticNodes = new WeakSet<FieldNode>();
+
 function syntheticField(name: string): FieldNode {
-  return { kind: Kind.FIELD, name: { kind: Kind.NAME, value: name } };
+  const node: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: name } };
+  syntheticNodes.add(node);
+  return node;
 }
 
 function assertAcyclic(fetches: FetchNode[]): void {

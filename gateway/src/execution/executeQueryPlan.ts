@@ -7,7 +7,8 @@ import {
   isNonNullType,
 } from 'graphql';
 import type { Projection, QueryPlan } from './createQueryPlanner.js';
-import type { FetchNode, SubgraphCall } from './groupSubgraphCalls.js';
+import { entitiesNames, type FetchNode, type SubgraphCall } from './groupSubgraphCalls.js';
+import { locateEntityErrors, locateRootErrors } from './locatePlanErrors.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -68,14 +69,8 @@ async function send(state: RunState, call: SubgraphCall, variables: Record<strin
   if (!executor) throw new Error(`no executor for subgraph ${call.graph}`);
   const request: ExecutionRequest = { document: call.document, variables, context: state.context };
   const result = (await executor(request)) as ExecutionResult;
-  const root = call.fetches[0]!.entityType === undefined;
-  for (const e of result.errors ?? []) {
-    // Entity paths (`_0.3.x`) mean nothing to the client: such errors are reported without a path.
-    state.errors.push(
-      new GraphQLError(e.message, { path: root ? e.path : undefined, extensions: e.extensions }),
-    );
-  }
-  return result.data as JsonObject | null | undefined;
+  const data = result.data as JsonObject | null | undefined;
+  return { data, errors: result.errors ?? [], failed: data === null || data === undefined };
 }
 
 /** Representations of the objects a fetch extends (deduplicated), and which one each object gets. */
@@ -105,16 +100,18 @@ async function runCall(state: RunState, call: SubgraphCall): Promise<void> {
   for (const name of call.variables)
     if (state.variables[name] !== undefined) variables[name] = state.variables[name];
   if (call.fetches[0]!.entityType === undefined) {
-    const data = await send(state, call, variables);
+    const { data, errors, failed } = await send(state, call, variables);
     if (data) deepMerge(state.data, data);
+    state.errors.push(...locateRootErrors(errors, call.fetches[0]!, failed));
     return;
   }
   const parts = call.fetches.map((fetch) => representationsFor(state, fetch));
   if (parts.every((p) => p.targets.length === 0)) return;
-  parts.forEach((p, i) => (variables[`_r${i}`] = p.representations));
-  const data = await send(state, call, variables);
+  parts.forEach((p, i) => (variables[entitiesNames(call, i).variable] = p.representations));
+  const { data, errors, failed } = await send(state, call, variables);
+  if (errors.length) state.errors.push(...locateEntityErrors(errors, call, parts, state.data, failed));
   parts.forEach((p, i) => {
-    const entities = data?.[`_${i}`];
+    const entities = data?.[entitiesNames(call, i).field];
     if (!Array.isArray(entities)) return;
     for (let t = 0; t < p.targets.length; t++) {
       const entity = entities[p.slots[t]!];

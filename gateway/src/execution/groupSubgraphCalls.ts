@@ -7,6 +7,8 @@ export interface PlanField {
   name: string;
   args: string;
   children: PlanField[] | undefined;
+  /** Selected only for the plan (keys, required fields), not by the client. */
+  internal: boolean;
 }
 
 /** What one subgraph must resolve: its root fields, or `entityType` objects found at `path` (an `_entities` call). */
@@ -93,6 +95,17 @@ function printFields(fields: PlanField[]): string {
     .join(' ');
 }
 
+/**
+ * Where the i-th fetch of an entity call puts its representations and finds its answer: a call with one fetch uses
+ * the conventional `$representations` and `_entities` (what subgraph authors and their logs expect), a grouped call
+ * `$_r<i>` and the alias `_<i>`.
+ */
+export function entitiesNames(call: SubgraphCall, i: number): { variable: string; field: string } {
+  return call.fetches.length === 1
+    ? { variable: 'representations', field: '_entities' }
+    : { variable: `_r${i}`, field: `_${i}` };
+}
+
 function printCall(call: SubgraphCall, definitions: ReadonlyMap<string, string>): string {
   const variables = [...call.variables].map((v) => {
     const definition = definitions.get(v);
@@ -104,10 +117,12 @@ function printCall(call: SubgraphCall, definitions: ReadonlyMap<string, string>)
     const head = variables.length ? `query(${variables.join(',')})` : 'query';
     return `${head}{${printFields(first!.fields)}}`;
   }
-  const heads = call.fetches.map((_, i) => `$_r${i}:[_Any!]!`);
-  const body = call.fetches.map(
-    (f, i) => `_${i}:_entities(representations:$_r${i}){...on ${f.entityType}{${printFields(f.fields)}}}`,
-  );
+  const heads = call.fetches.map((_, i) => `$${entitiesNames(call, i).variable}:[_Any!]!`);
+  const body = call.fetches.map((f, i) => {
+    const { variable, field } = entitiesNames(call, i);
+    const head = field === '_entities' ? field : `${field}:_entities`;
+    return `${head}(representations:$${variable}){...on ${f.entityType}{${printFields(f.fields)}}}`;
+  });
   return `query(${[...heads, ...variables].join(',')}){${body.join(' ')}}`;
 }
 
@@ -134,7 +149,7 @@ export function groupSubgraphCalls(
   definitions: ReadonlyMap<string, string>,
 ): SubgraphCall[] {
   const fetches = mergePlainIntoRequires(planned);
-  if (fetches.some((f) => [...f.variables].some((v) => /^_r\d+$/.test(v)))) {
+  if (fetches.some((f) => [...f.variables].some((v) => /^(_r\d+|representations)$/.test(v)))) {
     throw new UnprintablePlan('variable name reserved for representations');
   }
   // In dependency order, so the calls a fetch waits for exist when its group key (subgraph + those calls) is made.
