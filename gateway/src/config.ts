@@ -69,6 +69,16 @@ const subgraphsSection = z
   })
   .strict();
 
+const executionSection = z
+  .object({
+    /**
+     * Execute queries inside the query planner's subset with our own cached plans (gateway/src/execution,
+     * docs/performance.md) instead of schema stitching; everything else still runs on stitching. Default false.
+     */
+    planner: z.boolean().default(false),
+  })
+  .strict();
+
 const logSection = z
   .object({
     /** pino level. Default `info`. */
@@ -101,6 +111,7 @@ export const gatewayConfigSchema = z
     server: serverSection.prefault({}),
     supergraph: supergraphSection,
     subgraphs: subgraphsSection.prefault({}),
+    execution: executionSection.prefault({}),
     log: logSection.prefault({}),
     /**
      * Identity and authorization (docs/identity.md). Default mode `required`, which needs `auth.issuer`; the bare
@@ -159,6 +170,7 @@ const envPaths: Record<string, { path: string[]; kind: 'string' | 'number' | 'bo
   LGSP_GATEWAY_SUBGRAPH_TIMEOUT_MS: { path: ['subgraphs', 'timeoutMs'], kind: 'number' },
   LGSP_GATEWAY_FORWARD_HEADERS: { path: ['subgraphs', 'forwardHeaders'], kind: 'list' },
   LGSP_GATEWAY_LOG_LEVEL: { path: ['log', 'level'], kind: 'string' },
+  LGSP_GATEWAY_EXECUTION_PLANNER: { path: ['execution', 'planner'], kind: 'boolean' },
   LGSP_GATEWAY_METRICS_ENABLED: { path: ['metrics', 'enabled'], kind: 'boolean' },
   LGSP_GATEWAY_AUTH_MODE: { path: ['auth', 'mode'], kind: 'string' },
   LGSP_GATEWAY_AUDIT_ENABLED: { path: ['audit', 'enabled'], kind: 'boolean' },

@@ -7,6 +7,7 @@ import { createMaskError } from './errors/createMaskError.js';
 import type { ExecutableSupergraph } from './execution/buildExecutableSupergraph.js';
 import type { GatewayContext, GatewayPlugin } from './gatewayContext.js';
 import type { LimitsPlugins } from './limits/createLimitsPlugins.js';
+import { usePlannedExecution } from './execution/usePlannedExecution.js';
 import { useAccessLog } from './plugins/useAccessLog.js';
 import { useAuthentication } from './plugins/useAuthentication.js';
 import { useAuthorization } from './plugins/useAuthorization.js';
@@ -106,6 +107,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDependencies):
       : []),
     ...(deps.limits?.afterAuthentication ?? []),
     ...(deps.plugins ?? []),
+    // Last: it only swaps the execute function, for operations the planner covers (config.execution.planner).
+    ...(config.execution.planner ? [usePlannedExecution()] : []),
   ];
   return createYoga<Record<string, unknown>, GatewayContext>({
     // A function, so a reload swaps the schema for new requests while in-flight ones keep theirs.

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
         probeTimeoutMs: 2000,
         overrides: {},
       },
+      execution: { planner: false },
       log: { level: 'info' },
       auth: {
         mode: 'required',

@@ -1,4 +1,4 @@
-import type { Plugin } from 'graphql-yoga';
+import type { GatewayPlugin } from '../gatewayContext.js';
 import { getPlanExecutor } from './planExecutorRegistry.js';
 
 /**
@@ -6,7 +6,7 @@ import { getPlanExecutor } from './planExecutorRegistry.js';
  * (buildExecutableSupergraph) and the operation is inside the planner's subset; stitching executes the rest.
  * Place it after authorization, so refusals still stop execution before any subgraph is called.
  */
-export function usePlannedExecution(): Plugin {
+export function usePlannedExecution(): GatewayPlugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const run = getPlanExecutor(args.schema);

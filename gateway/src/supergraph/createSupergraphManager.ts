@@ -39,7 +39,8 @@ export interface SupergraphObserver {
   onReload?(event: { ok: boolean; hash: string }): void;
 }
 
-type ManagerConfig = Pick<GatewayConfig, 'supergraph' | 'subgraphs' | 'requestIdHeader'>;
+type ManagerConfig = Pick<GatewayConfig, 'supergraph' | 'subgraphs' | 'requestIdHeader'> &
+  Partial<Pick<GatewayConfig, 'execution'>>;
 
 export interface SupergraphManagerOptions {
   /**
@@ -60,6 +61,7 @@ function createBuilder(
   const { overrides } = config.subgraphs;
   return (sdl: string) =>
     buildExecutableSupergraph(sdl, {
+      planner: config.execution?.planner ?? false,
       resolveUrl: (name, url) => overrides[name]?.url ?? url,
       createExecutor: (subgraph) =>
         wrapExecutor(
