@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
+  DateScalar,
+  DateTimeScalar,
   createSubgraphServer,
   type GatewayTrustOptions,
   type SubgraphServer,
@@ -9,7 +11,6 @@ import {
 import type { CatalogConfig } from './config.js';
 import { agencyResolvers } from './resolvers/agencyResolvers.js';
 import { createQueryResolvers } from './resolvers/queryResolvers.js';
-import { DateScalar } from './resolvers/scalars.js';
 import { unitResolvers } from './resolvers/unitResolvers.js';
 import { createCatalogClient } from './upstream/client.js';
 import { createCatalogLoaders } from './upstream/loaders.js';
@@ -50,6 +51,7 @@ export async function createCatalogSubgraph(
     createLoaders: ({ requestId }) => createCatalogLoaders(upstream, requestId),
     resolvers: {
       Date: DateScalar,
+      DateTime: DateTimeScalar,
       ...createQueryResolvers(upstream),
       ...unitResolvers,
       ...agencyResolvers,

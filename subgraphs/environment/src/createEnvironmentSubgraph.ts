@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
+  DateScalar,
+  DateTimeScalar,
   createSubgraphServer,
   type GatewayTrustOptions,
   type SubgraphServer,
@@ -9,7 +11,6 @@ import {
 import type { EnvironmentConfig } from './config.js';
 import { createQueryResolvers } from './resolvers/queryResolvers.js';
 import { createReservoirResolvers } from './resolvers/reservoirResolvers.js';
-import { DateScalar, DateTimeScalar } from './resolvers/scalars.js';
 import { stationResolvers } from './resolvers/stationResolvers.js';
 import { unitResolvers } from './resolvers/unitResolvers.js';
 import { createEnvironmentClient } from './upstream/client.js';

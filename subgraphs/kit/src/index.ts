@@ -64,3 +64,4 @@ export {
   type UpstreamCallOutcome,
 } from './metrics/subgraphMetrics.js';
 export { currentRequestScope, type RequestScope } from './requestScope.js';
+export { DateScalar, DateTimeScalar } from './headerScalars.js';

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
+  DateScalar,
+  DateTimeScalar,
   createSubgraphServer,
   type GatewayTrustOptions,
   type SubgraphServer,
@@ -9,7 +11,6 @@ import {
 import type { PoliceConfig } from './config.js';
 import { entityResolvers } from './resolvers/entityResolvers.js';
 import { createQueryResolvers } from './resolvers/queryResolvers.js';
-import { DateScalar, DateTimeScalar } from './resolvers/scalars.js';
 import { createPoliceClient } from './upstream/client.js';
 import { createPoliceLoaders } from './upstream/loaders.js';
 

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@lgsp/subgraph-kit';
 import { versionKey, type CatalogLoaders } from '../upstream/loaders.js';
 import type { Agency } from '../upstream/mapping.js';
-import { isValidOn, todayInVietnam } from './scalars.js';
+import { isValidOn, todayInVietnam } from './validity.js';
 import { versionDate } from './unitResolvers.js';
 
 type Context = SubgraphContext<CatalogLoaders>;

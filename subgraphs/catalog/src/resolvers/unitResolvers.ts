@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@lgsp/subgraph-kit';
 import { versionKey, type CatalogLoaders } from '../upstream/loaders.js';
 import type { AgencyKind, Unit, UnitLink } from '../upstream/mapping.js';
-import { isValidOn, todayInVietnam } from './scalars.js';
+import { isValidOn, todayInVietnam } from './validity.js';
 
 type Context = SubgraphContext<CatalogLoaders>;
 

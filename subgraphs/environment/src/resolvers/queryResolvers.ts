@@ -3,7 +3,7 @@ import type { SubgraphContext, UpstreamClient } from '@lgsp/subgraph-kit';
 import type { EnvironmentLoaders } from '../upstream/loaders.js';
 import type { StationType } from '../upstream/mapping.js';
 import { listStations } from '../upstream/stations.js';
-import { readFirst } from './scalars.js';
+import { readFirst } from './arguments.js';
 
 type Context = SubgraphContext<EnvironmentLoaders>;
 

@@ -3,7 +3,7 @@ import type { EnvironmentLoaders } from '../upstream/loaders.js';
 import type { ReservoirInfo } from '../upstream/mapping.js';
 import { getObservations, getReservoir } from '../upstream/reservoir.js';
 import { HOUR_MS } from '../upstream/vnTime.js';
-import { readFirst, readRange } from './scalars.js';
+import { readFirst, readRange } from './arguments.js';
 
 type Context = SubgraphContext<EnvironmentLoaders>;
 

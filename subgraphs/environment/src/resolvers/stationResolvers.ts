@@ -4,7 +4,7 @@ import { computeStationAqi } from '../aqi/stationAqi.js';
 import { rangeKey, type EnvironmentLoaders } from '../upstream/loaders.js';
 import { parameterUnits, type Reading, type Station } from '../upstream/mapping.js';
 import { formatVnTime } from '../upstream/vnTime.js';
-import { readFirst, readRange } from './scalars.js';
+import { readFirst, readRange } from './arguments.js';
 
 type Context = SubgraphContext<EnvironmentLoaders>;
 

@@ -1,3 +1,5 @@
+// The scalars of schema/subgraph-header.graphql, implemented once for every subgraph: output as the upstream
+// sends them, input validated (a bad value is BAD_USER_INPUT, never an internal error).
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
