@@ -18,21 +18,19 @@ function modeTable(meta, workload, modeName) {
         `${r.ok} (${r.wrong}) | ${r.rounds.join(', ')} |`,
     );
   }
-  const ours = rows.lgsp;
-  if (ours) {
-    const ratios = Object.entries(rows)
-      .filter(([id]) => id !== 'lgsp')
-      .map(([id, r]) => `${meta.gateways[id]} ×${fmt(ours.rps / r.rps, 2)}`);
-    if (ratios.length) lines.push('', `RPS ratio, ours against: ${ratios.join('; ')}.`);
-    const cpuRatios = Object.entries(rows)
-      .filter(([id]) => id !== 'lgsp')
-      .map(([id, r]) => `${meta.gateways[id]} ×${fmt(r.cpuMsPerRequest / ours.cpuMsPerRequest, 2)}`);
-    if (cpuRatios.length) {
-      lines.push(
-        '',
-        `RPS per CPU-second ratio (less sensitive to other tenants on the gateway core), ours against: ${cpuRatios.join('; ')}.`,
-      );
-    }
+  // One line of ratios per build of ours (stitching, planner) against every peer.
+  const peers = Object.entries(rows).filter(([id]) => !id.startsWith('lgsp'));
+  for (const [oursId, ours] of Object.entries(rows).filter(([id]) => id.startsWith('lgsp'))) {
+    if (!peers.length) break;
+    const ratios = peers.map(([id, r]) => `${meta.gateways[id]} ×${fmt(ours.rps / r.rps, 2)}`);
+    const cpuRatios = peers.map(
+      ([id, r]) => `${meta.gateways[id]} ×${fmt(r.cpuMsPerRequest / ours.cpuMsPerRequest, 2)}`,
+    );
+    lines.push(
+      '',
+      `${meta.gateways[oursId]}: RPS ratio against ${ratios.join('; ')}. RPS per CPU-second ratio (less sensitive to ` +
+        `other tenants on the gateway core) against ${cpuRatios.join('; ')}.`,
+    );
   }
   return lines.join('\n');
 }

@@ -27,7 +27,7 @@ function readOptions(env) {
     rounds: num('BENCH_ROUNDS', 3),
     connections: num('BENCH_CONNECTIONS', 50),
     overheadRequests: num('BENCH_OVERHEAD_REQUESTS', 400),
-    gateways: list('BENCH_GATEWAYS', 'lgsp,hive,hive-rust,apollo'),
+    gateways: list('BENCH_GATEWAYS', 'lgsp,lgsp-planner,hive,hive-rust,apollo'),
     modes: list('BENCH_MODES', 'distinct,identical'),
     workloads: list('BENCH_WORKLOADS', 'standard,ioc'),
     profile: env.BENCH_PROFILE === '1',

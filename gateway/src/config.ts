@@ -186,6 +186,7 @@ const envPaths: Record<string, { path: string[]; kind: 'string' | 'number' | 'bo
   LGSP_GATEWAY_CORS_ORIGINS: { path: ['limits', 'cors', 'allowedOrigins'], kind: 'list' },
   LGSP_GATEWAY_CACHE_ENABLED: { path: ['cache', 'enabled'], kind: 'boolean' },
   LGSP_GATEWAY_CACHE_STORE: { path: ['cache', 'store'], kind: 'string' },
+  LGSP_GATEWAY_CACHE_DEDUP_INFLIGHT: { path: ['cache', 'dedupInflight'], kind: 'boolean' },
   LGSP_GATEWAY_AUTH_ISSUER: { path: ['auth', 'issuer'], kind: 'string' },
   LGSP_GATEWAY_AUTH_REGISTRY_FILE: { path: ['auth', 'registryFile'], kind: 'string' },
   LGSP_GATEWAY_AUTH_ASSERTION_KEY_FILE: {

@@ -1,7 +1,8 @@
 // How each gateway under test is started: a command line, pinned by the caller with taskset. Every peer runs with
-// its defaults; ours runs as shipped (`lgsp-gateway`) with its defaults except authentication, which is turned
-// off (`LGSP_GATEWAY_AUTH_MODE=off`, as for the conformance suite: the peers do no auth either). Every gateway's
-// output (our pino access log included) is discarded.
+// its defaults. Ours runs as shipped (`lgsp-gateway`) with what the peers do not do turned off: authentication,
+// partner limits and the audit trail; and, as the comparison requires, our response cache (off by default anyway)
+// and in-flight deduplication. `lgsp-planner` is the same with our query planner on (execution.planner).
+// Every gateway's output (our pino access log included) is discarded.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,14 @@ const hiveBin = path.join(path.dirname(require.resolve('@graphql-hive/gateway/pa
  * @typedef {{ id: string, label: string, args: (supergraph: string, port: number) => string[],
  *   env?: Record<string, string> }} GatewayDefinition
  */
+
+const ourBenchEnv = {
+  LGSP_GATEWAY_AUTH_MODE: 'off',
+  LGSP_GATEWAY_LIMITS_ENABLED: 'false',
+  LGSP_GATEWAY_AUDIT_ENABLED: 'false',
+  LGSP_GATEWAY_CACHE_ENABLED: 'false',
+  LGSP_GATEWAY_CACHE_DEDUP_INFLIGHT: 'false',
+};
 
 /** @type {GatewayDefinition[]} */
 export const gatewayDefinitions = [
@@ -30,7 +39,21 @@ export const gatewayDefinitions = [
       '--host',
       '127.0.0.1',
     ],
-    env: { LGSP_GATEWAY_AUTH_MODE: 'off', LGSP_GATEWAY_LIMITS_ENABLED: 'false' },
+    env: ourBenchEnv,
+  },
+  {
+    id: 'lgsp-planner',
+    label: 'LGSP gateway (ours, query planner on)',
+    args: (supergraph, port) => [
+      path.join(repoRoot, 'gateway/dist/bin.js'),
+      '--supergraph',
+      supergraph,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    env: { ...ourBenchEnv, LGSP_GATEWAY_EXECUTION_PLANNER: 'true' },
   },
   {
     id: 'hive',
